@@ -1,0 +1,1 @@
+"""Python SDK for the Telstra Messaging API v2."""

@@ -1,0 +1,1 @@
+"""Local server that implements openapi.yaml."""
