@@ -1,0 +1,253 @@
+"""The asynchronous client: the same methods and results as TelstraMessaging."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator, Sequence
+from types import TracebackType
+from typing import Literal, TypeVar
+
+import httpx
+
+from . import _operations as ops
+from ._core import (
+    Attempts,
+    Done,
+    Fail,
+    PollSchedule,
+    Settings,
+    TimeoutArg,
+    build_request,
+    check_wait_arguments,
+    client_repr,
+    resolve_settings,
+    to_timeout,
+)
+from ._errors import DeliveryTimeoutError, InvalidInputError
+from ._mms import DEFAULT_MAX_MMS_BYTES, MmsContent
+from ._models import MessageStatus, Reply, SendResult
+from ._token import AccessToken, TokenSlot
+
+__all__ = ["AsyncTelstraMessaging"]
+
+T = TypeVar("T")
+
+
+class AsyncTelstraMessaging:
+    """Asynchronous client for the Telstra Messaging API v2.
+
+    Credentials and URLs fall back to TELSTRA_CLIENT_ID, TELSTRA_CLIENT_SECRET,
+    TELSTRA_BASE_URL and TELSTRA_AUTH_URL, then to the production servers. The
+    client is safe to share between tasks of one event loop: one token request
+    serves every task, and the token is refreshed shortly before it expires. Use
+    it as an async context manager, or await `close()`, to close the HTTP
+    connections it opened.
+
+    `timeout` is seconds or an `httpx.Timeout` (default: 5 s to connect, 30 s for
+    the rest); every method also takes `timeout=` for one call. `max_retries`
+    counts retries after the first attempt; 0 turns retrying off. Pass
+    `http_client` (closed by you, not by this client) or `transport` for proxies,
+    custom TLS or tests.
+    """
+
+    def __init__(
+        self,
+        client_id: str | None = None,
+        client_secret: str | None = None,
+        *,
+        base_url: str | None = None,
+        auth_url: str | None = None,
+        timeout: TimeoutArg = None,
+        max_retries: int = 2,
+        max_mms_bytes: int = DEFAULT_MAX_MMS_BYTES,
+        http_client: httpx.AsyncClient | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self._settings: Settings = resolve_settings(
+            client_id=client_id,
+            client_secret=client_secret,
+            base_url=base_url,
+            auth_url=auth_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            max_mms_bytes=max_mms_bytes,
+        )
+        if http_client is not None and transport is not None:
+            raise InvalidInputError("pass http_client or transport, not both")
+        self._owns_http = http_client is None
+        self._http = http_client or httpx.AsyncClient(
+            transport=transport, timeout=self._settings.timeout
+        )
+        self._slot = TokenSlot()
+        self._token_lock = asyncio.Lock()
+        self._sleep = asyncio.sleep
+
+    def __repr__(self) -> str:
+        return client_repr(type(self).__name__, self._settings)
+
+    async def __aenter__(self) -> AsyncTelstraMessaging:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+    async def close(self) -> None:
+        """Close the HTTP connections, if this client opened them."""
+        if self._owns_http:
+            await self._http.aclose()
+
+    async def send_sms(
+        self,
+        to: str | Sequence[str],
+        body: str,
+        *,
+        from_: str | None = None,
+        validity: int | None = None,
+        scheduled_delivery: int | None = None,
+        notify_url: str | None = None,
+        reply_request: bool | None = None,
+        timeout: TimeoutArg = None,
+    ) -> SendResult:
+        """Send an SMS to up to 10 recipients.
+
+        Numbers may be national ('0400 000 000') or international ('+61400000000').
+        `validity` and `scheduled_delivery` are minutes. The send is never repeated
+        once the service may have accepted it.
+        """
+        operation = ops.send_sms_operation(
+            to=to,
+            body=body,
+            from_=from_,
+            validity=validity,
+            scheduled_delivery=scheduled_delivery,
+            notify_url=notify_url,
+            reply_request=reply_request,
+        )
+        return await self._call(operation, timeout)
+
+    async def send_mms(
+        self,
+        to: str | Sequence[str],
+        content: MmsContent | Sequence[MmsContent],
+        *,
+        subject: str = "",
+        from_: str | None = None,
+        reply_request: bool | None = None,
+        timeout: TimeoutArg = None,
+    ) -> SendResult:
+        """Send an MMS built from `MmsContent` items (see `MmsContent.from_path`)."""
+        operation = ops.send_mms_operation(
+            to=to,
+            subject=subject,
+            content=content,
+            from_=from_,
+            reply_request=reply_request,
+            max_bytes=self._settings.max_mms_bytes,
+        )
+        return await self._call(operation, timeout)
+
+    async def get_sms_status(
+        self, message_id: str, *, timeout: TimeoutArg = None
+    ) -> MessageStatus:
+        """Fetch the delivery status of an SMS."""
+        return await self._call(ops.get_sms_status_operation(message_id), timeout)
+
+    async def get_mms_status(
+        self, message_id: str, *, timeout: TimeoutArg = None
+    ) -> MessageStatus:
+        """Fetch the delivery status of an MMS."""
+        return await self._call(ops.get_mms_status_operation(message_id), timeout)
+
+    async def retrieve_sms_replies(self, *, timeout: TimeoutArg = None) -> list[Reply]:
+        """Fetch the oldest waiting reply; `more_messages` tells how many remain."""
+        return await self._call(ops.retrieve_sms_responses_operation(), timeout)
+
+    async def iter_sms_replies(
+        self, *, timeout: TimeoutArg = None
+    ) -> AsyncIterator[Reply]:
+        """Yield waiting replies, polling again while `moreMessages` says more wait."""
+        while True:
+            replies = await self.retrieve_sms_replies(timeout=timeout)
+            for reply in replies:
+                yield reply
+            if not replies or not replies[-1].more_messages:
+                return
+
+    async def wait_for_delivery(
+        self,
+        message_id: str,
+        *,
+        kind: Literal["sms", "mms"] = "sms",
+        timeout: float = 60.0,
+        poll_interval: float = 1.0,
+        max_poll_interval: float = 10.0,
+    ) -> MessageStatus:
+        """Poll the status until it is final (anything but PEND and SENT).
+
+        Raises DeliveryTimeoutError, carrying the last status, after `timeout`
+        seconds. Polls start `poll_interval` apart and grow to `max_poll_interval`.
+        """
+        check_wait_arguments(kind, timeout, poll_interval, max_poll_interval)
+        fetch = self.get_sms_status if kind == "sms" else self.get_mms_status
+        schedule = PollSchedule(
+            time.monotonic() + timeout, poll_interval, max_poll_interval, time.monotonic
+        )
+        while True:
+            status = await fetch(message_id)
+            if status.delivery_status.is_final:
+                return status
+            delay = schedule.next_delay()
+            if delay is None:
+                raise DeliveryTimeoutError(
+                    f"message not delivered after {timeout:g} s; last status "
+                    f"{status.delivery_status.value}",
+                    last_status=status,
+                )
+            await self._sleep(delay)
+
+    async def _call(self, operation: ops.Operation[T], timeout: TimeoutArg) -> T:
+        attempts = Attempts(operation, self._settings.retry)
+        request_timeout = to_timeout(timeout)
+        while True:
+            token = await self._token() if operation.server == "api" else None
+            request = build_request(
+                self._http, self._settings, operation, token, request_timeout
+            )
+            try:
+                response = await self._http.send(request)
+            except httpx.TransportError as error:
+                step = attempts.after_error(error)
+            else:
+                step = attempts.after_response(response)
+
+            if isinstance(step, Done):
+                return step.value
+            if isinstance(step, Fail):
+                raise step.error from step.cause
+            if step.discard_token and token is not None:
+                async with self._token_lock:
+                    self._slot.discard(token)
+            await self._sleep(step.delay)
+
+    async def _token(self) -> AccessToken:
+        token = self._slot.fresh()
+        if token is not None:
+            return token
+        async with self._token_lock:
+            token = self._slot.fresh()
+            if token is None:
+                token = await self._fetch_token()
+                self._slot.token = token
+            return token
+
+    async def _fetch_token(self) -> AccessToken:
+        operation = ops.token_operation(
+            self._settings.client_id, self._settings.client_secret, self._slot.clock
+        )
+        return await self._call(operation, None)

@@ -1,0 +1,308 @@
+"""Everything both clients share except I/O: settings, request building, and the
+decision after each attempt (return, raise, or wait and retry).
+
+The sync and async clients each hold only the loop that sends requests, sleeps and
+guards the token; every choice inside that loop is made here.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import random
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+import attrs
+import httpx
+
+from . import _retry
+from ._errors import (
+    InvalidInputError,
+    ResponseValidationError,
+    TelstraError,
+    error_from_response,
+    translate_transport_error,
+)
+from ._mms import DEFAULT_MAX_MMS_BYTES
+from ._models import UnreadableBodyError
+from ._operations import Operation
+from ._retry import RetryPolicy
+from ._token import AccessToken
+from ._validation import check_service_url
+
+__all__ = ["DEFAULT_AUTH_URL", "DEFAULT_BASE_URL", "DEFAULT_TIMEOUT"]
+
+T = TypeVar("T")
+
+logger = logging.getLogger("telstra_messaging")
+
+DEFAULT_BASE_URL = "https://tapi.telstra.com/v2"
+DEFAULT_AUTH_URL = "https://sapi.telstra.com/v1/oauth"
+# Seconds. Connecting should be quick; a send may wait on the service's backend.
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+USER_AGENT = "telstra-messaging-v2-python"
+
+TimeoutArg = float | httpx.Timeout | None
+
+
+@attrs.frozen
+class Settings:
+    """Resolved constructor arguments; the credentials never appear in its repr."""
+
+    client_id: str = attrs.field(repr=False)
+    client_secret: str = attrs.field(repr=False)
+    base_url: str
+    auth_url: str
+    timeout: httpx.Timeout
+    retry: RetryPolicy
+    max_mms_bytes: int
+
+
+def resolve_settings(
+    *,
+    client_id: str | None,
+    client_secret: str | None,
+    base_url: str | None,
+    auth_url: str | None,
+    timeout: TimeoutArg,
+    max_retries: int,
+    max_mms_bytes: int,
+) -> Settings:
+    """Fill each argument from its environment variable, then from the default."""
+    client_id = client_id or os.environ.get("TELSTRA_CLIENT_ID")
+    client_secret = client_secret or os.environ.get("TELSTRA_CLIENT_SECRET")
+    if not client_id:
+        raise InvalidInputError(
+            "missing client_id: pass client_id= or set TELSTRA_CLIENT_ID"
+        )
+    if not client_secret:
+        raise InvalidInputError(
+            "missing client_secret: pass client_secret= or set TELSTRA_CLIENT_SECRET"
+        )
+    if isinstance(max_retries, bool) or not isinstance(max_retries, int):
+        raise InvalidInputError("max_retries must be a whole number, 0 or more")
+    if max_retries < 0:
+        raise InvalidInputError(f"max_retries={max_retries}; give 0 or more")
+    return Settings(
+        client_id=client_id,
+        client_secret=client_secret,
+        base_url=check_service_url(
+            base_url or os.environ.get("TELSTRA_BASE_URL") or DEFAULT_BASE_URL,
+            argument="base_url",
+            variable="TELSTRA_BASE_URL",
+        ),
+        auth_url=check_service_url(
+            auth_url or os.environ.get("TELSTRA_AUTH_URL") or DEFAULT_AUTH_URL,
+            argument="auth_url",
+            variable="TELSTRA_AUTH_URL",
+        ),
+        timeout=to_timeout(timeout) or DEFAULT_TIMEOUT,
+        retry=RetryPolicy(max_retries=max_retries),
+        max_mms_bytes=max_mms_bytes or DEFAULT_MAX_MMS_BYTES,
+    )
+
+
+def to_timeout(value: TimeoutArg) -> httpx.Timeout | None:
+    """Turn a number of seconds into an httpx.Timeout; None stays None."""
+    if value is None or isinstance(value, httpx.Timeout):
+        return value
+    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+        raise InvalidInputError(
+            "timeout must be a positive number of seconds or an httpx.Timeout"
+        )
+    return httpx.Timeout(float(value))
+
+
+def build_request(
+    http: httpx.Client | httpx.AsyncClient,
+    settings: Settings,
+    operation: Operation[Any],
+    token: AccessToken | None,
+    timeout: httpx.Timeout | None,
+) -> httpx.Request:
+    """Build the httpx request from the generated keyword arguments.
+
+    The token goes in the Authorization header, and only on requests to base_url.
+    """
+    kwargs = operation.request
+    base = settings.base_url if operation.server == "api" else settings.auth_url
+    headers = {"Accept": "application/json", "User-Agent": USER_AGENT}
+    headers.update(kwargs.get("headers", {}))
+    if token is not None and operation.server == "api":
+        headers["Authorization"] = f"Bearer {token.value}"
+    return http.build_request(
+        kwargs["method"].upper(),
+        base + kwargs["url"],
+        json=kwargs.get("json"),
+        data=kwargs.get("data"),
+        headers=headers,
+        timeout=timeout or settings.timeout,
+    )
+
+
+@attrs.frozen
+class Done(Generic[T]):
+    """The attempt succeeded with `value`."""
+
+    value: T
+
+
+@attrs.frozen
+class Fail:
+    """Raise `error`, chained from `cause`."""
+
+    error: TelstraError
+    cause: BaseException | None = None
+
+
+@attrs.frozen
+class Retry:
+    """Wait `delay` seconds, then try again; drop the token first if it was refused."""
+
+    delay: float
+    discard_token: bool = False
+
+
+Step = Done[T] | Fail | Retry
+
+
+@attrs.define
+class Attempts(Generic[T]):
+    """Decides, after each attempt of one call, what the client does next."""
+
+    operation: Operation[T]
+    policy: RetryPolicy
+    rng: Callable[[], float] = random.random
+    attempt: int = 0
+    retries: int = 0
+    token_replayed: bool = False
+
+    def after_error(self, error: httpx.TransportError) -> Step[T]:
+        """Decide after a transport error (nothing usable came back)."""
+        self.attempt += 1
+        op = self.operation
+        wrapped = translate_transport_error(
+            error, description=f"{_method(op)} {op.path_template}"
+        )
+        if not _retry.is_retryable_error(error, is_send=op.is_send):
+            return Fail(wrapped, error)
+        return self._retry_or_fail(wrapped, error, type(error).__name__, None)
+
+    def after_response(self, response: httpx.Response) -> Step[T]:
+        """Decide after a response: read a 2xx, replay a 401 once, or map the error."""
+        self.attempt += 1
+        op = self.operation
+        logger.debug(
+            "%s %s -> %d (attempt %d)",
+            _method(op),
+            op.path_template,
+            response.status_code,
+            self.attempt,
+        )
+        if response.is_success:
+            return self._read(response)
+        replayable = response.status_code == 401 and op.server == "api"
+        if replayable and not self.token_replayed:
+            self.token_replayed = True
+            logger.debug("Token refused; fetching a new one and replaying once")
+            return Retry(0.0, discard_token=True)
+        error = error_from_response(response, token_request=op.server == "auth")
+        if not _retry.is_retryable_status(
+            response.status_code, error.code, is_send=op.is_send
+        ):
+            return Fail(error)
+        reason = f"HTTP {response.status_code} {error.code or ''}".rstrip()
+        return self._retry_or_fail(
+            error, None, reason, response.headers.get("retry-after")
+        )
+
+    def _retry_or_fail(
+        self,
+        error: TelstraError,
+        cause: BaseException | None,
+        reason: str,
+        retry_after: str | None,
+    ) -> Step[T]:
+        if self.retries >= self.policy.max_retries:
+            return Fail(error, cause)
+        self.retries += 1
+        delay = self.policy.delay(self.retries, retry_after=retry_after, rng=self.rng)
+        logger.debug(
+            "Retrying %s %s in %.2fs (retry %d of %d): %s",
+            _method(self.operation),
+            self.operation.path_template,
+            delay,
+            self.retries,
+            self.policy.max_retries,
+            reason,
+        )
+        return Retry(delay)
+
+    def _read(self, response: httpx.Response) -> Step[T]:
+        op = self.operation
+        try:
+            data = json.loads(response.content)
+        except (ValueError, UnicodeDecodeError):
+            return Fail(
+                ResponseValidationError(
+                    f"{_method(op)} {op.path_template} returned "
+                    f"HTTP {response.status_code} with a body that is not JSON",
+                    response=response,
+                )
+            )
+        try:
+            return Done(op.read(data))
+        except UnreadableBodyError as error:
+            return Fail(
+                ResponseValidationError(
+                    f"{_method(op)} {op.path_template} returned an unreadable "
+                    f"body: {error}",
+                    response=response,
+                ),
+                error,
+            )
+
+
+def _method(operation: Operation[Any]) -> str:
+    return str(operation.request["method"]).upper()
+
+
+@attrs.define
+class PollSchedule:
+    """Delays between status polls: growing by half each time, within a deadline."""
+
+    deadline: float
+    interval: float
+    max_interval: float
+    clock: Callable[[], float]
+
+    def next_delay(self) -> float | None:
+        """Seconds to wait before the next poll, or None once the deadline passed."""
+        remaining = self.deadline - self.clock()
+        if remaining <= 0:
+            return None
+        delay = min(self.interval, remaining)
+        self.interval = min(self.interval * 1.5, self.max_interval)
+        return delay
+
+
+def check_wait_arguments(
+    kind: str, timeout: float, poll_interval: float, max_poll_interval: float
+) -> None:
+    """Check the arguments of wait_for_delivery."""
+    if kind not in ("sms", "mms"):
+        raise InvalidInputError(f"kind must be 'sms' or 'mms', not {kind!r}")
+    for name, value in (
+        ("timeout", timeout),
+        ("poll_interval", poll_interval),
+        ("max_poll_interval", max_poll_interval),
+    ):
+        if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+            raise InvalidInputError(f"{name} must be a positive number of seconds")
+
+
+def client_repr(name: str, settings: Settings) -> str:
+    """The repr of a client: its URLs, never its credentials."""
+    return f"{name}(base_url={settings.base_url!r}, auth_url={settings.auth_url!r})"

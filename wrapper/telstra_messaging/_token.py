@@ -1,0 +1,95 @@
+"""The OAuth access token: reading the token response, and when to refresh it."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+from ._models import UnreadableBodyError
+
+# Used when the token response gives no readable lifetime: short, so that a
+# wrong guess costs one extra token request rather than a run of 401s.
+FALLBACK_LIFETIME = 300.0
+# Refresh this long before expiry, and never later than 90% into the lifetime.
+REFRESH_MARGIN = 60.0
+
+
+@attrs.frozen
+class AccessToken:
+    """A bearer token and the monotonic time after which it is refreshed."""
+
+    value: str = attrs.field(repr=False)
+    refresh_at: float
+
+    def is_fresh(self, now: float) -> bool:
+        """Whether the token can still be sent at monotonic time `now`."""
+        return now < self.refresh_at
+
+
+def read_token(
+    data: Any, *, now: float, wall_clock: float | None = None
+) -> AccessToken:
+    """Read an OAuthToken body tolerantly.
+
+    `expires_in` may be an int or a numeric string ("3599"); without it, `expiry`
+    (a Unix time) is used; without either, FALLBACK_LIFETIME. Unknown keys are
+    ignored, and a missing `token_type` means Bearer.
+    """
+    if not isinstance(data, dict):
+        raise UnreadableBodyError("token response is not a JSON object")
+    value = data.get("access_token")
+    if not isinstance(value, str) or not value:
+        raise UnreadableBodyError("token response has no 'access_token'")
+    token_type = data.get("token_type")
+    if token_type is not None and str(token_type).lower() != "bearer":
+        raise UnreadableBodyError("token response has a token_type other than Bearer")
+
+    lifetime = _lifetime(data, wall_clock if wall_clock is not None else time.time())
+    margin = min(REFRESH_MARGIN, lifetime / 10)
+    return AccessToken(value=value, refresh_at=now + lifetime - margin)
+
+
+def _lifetime(data: dict[str, Any], wall_clock: float) -> float:
+    seconds = _number(data.get("expires_in"))
+    if seconds is None:
+        expiry = _number(data.get("expiry"))
+        seconds = expiry - wall_clock if expiry is not None else None
+    if seconds is None or seconds <= 0:
+        return FALLBACK_LIFETIME
+    return seconds
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, str):
+        try:
+            return float(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+@attrs.define
+class TokenSlot:
+    """The cached token. Callers hold their own lock around `replace` and `discard`."""
+
+    clock: Callable[[], float] = time.monotonic
+    token: AccessToken | None = None
+
+    def fresh(self) -> AccessToken | None:
+        """The cached token, if it is still fresh."""
+        token = self.token
+        if token is not None and token.is_fresh(self.clock()):
+            return token
+        return None
+
+    def discard(self, failed: AccessToken) -> None:
+        """Forget `failed`, unless another caller has already replaced it."""
+        if self.token is failed:
+            self.token = None

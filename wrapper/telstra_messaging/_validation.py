@@ -1,0 +1,163 @@
+"""Input checks that run before anything is sent.
+
+Each check raises `InvalidInputError` naming the argument and the fix. Phone
+numbers go through the `phonenumbers` library (Google's libphonenumber metadata),
+with Australia as the default region, because the service documents national
+format ('04xxxxxxxx') as well as E.164.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from collections.abc import Sequence
+from urllib.parse import urlsplit
+
+import phonenumbers
+
+from ._errors import InvalidInputError
+
+DEFAULT_REGION = "AU"
+MAX_RECIPIENTS = 10
+MAX_SENDER_ID_CHARS = 11
+MAX_VALIDITY_MINUTES = 10080  # 7 days, the limit stated by later API versions.
+MAX_SUBJECT_CHARS = 64
+
+_SENDER_ID = re.compile(r"[A-Za-z0-9 ]+")
+_PHONE_CHARACTERS = re.compile(r"[+\d\s().\-]+")
+
+
+def normalise_phone_number(value: str, *, argument: str) -> str:
+    """Return `value` in E.164 form ('+61400000000'), or raise InvalidInputError.
+
+    Accepts national ('0400 000 000', '(04) 0000 0000'), international with or
+    without '+' ('61400000000') and '+61 (0) 400 000 000'.
+    """
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidInputError(
+            f"{argument} must be a phone number such as '0400 000 000' "
+            "or '+61400000000'"
+        )
+    try:
+        number = phonenumbers.parse(value, DEFAULT_REGION)
+    except phonenumbers.NumberParseException:
+        number = None
+    if number is None or not phonenumbers.is_valid_number(number):
+        raise InvalidInputError(
+            f"{argument} is not a valid phone number; give an Australian number such "
+            "as '0400 000 000' or an international one starting with '+'"
+        )
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def normalise_recipients(to: str | Sequence[str], *, reply_request: bool) -> str:
+    """Check one or several recipients; return them comma-separated in E.164."""
+    numbers = [to] if isinstance(to, str) else list(to)
+    if not numbers:
+        raise InvalidInputError("to must name at least one recipient")
+    if len(numbers) > MAX_RECIPIENTS:
+        raise InvalidInputError(
+            f"to has {len(numbers)} recipients; the service accepts at most "
+            f"{MAX_RECIPIENTS} in one request, so split the send"
+        )
+    if reply_request and len(numbers) > 1:
+        raise InvalidInputError(
+            "reply_request=True works with one recipient only; send to each "
+            "recipient separately to collect replies"
+        )
+    normalised = [
+        normalise_phone_number(number, argument=f"to[{index}]" if index else "to")
+        for index, number in enumerate(numbers)
+    ]
+    return ",".join(normalised)
+
+
+def normalise_sender(value: str) -> str:
+    """Check `from_`: a phone number, or an alphanumeric sender id of up to 11 chars."""
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidInputError(
+            "from_ must be a phone number or an alphanumeric sender id; "
+            "leave it out to use the application's own number"
+        )
+    if _PHONE_CHARACTERS.fullmatch(value):
+        return normalise_phone_number(value, argument="from_")
+    if not _SENDER_ID.fullmatch(value):
+        raise InvalidInputError(
+            "from_ as a sender id may contain only letters, digits and spaces"
+        )
+    if len(value) > MAX_SENDER_ID_CHARS:
+        raise InvalidInputError(
+            f"from_ has {len(value)} characters; a sender id has at most "
+            f"{MAX_SENDER_ID_CHARS}"
+        )
+    return value
+
+
+def check_body(value: str) -> str:
+    """Check an SMS body: a string with at least one non-space character."""
+    if not isinstance(value, str):
+        raise InvalidInputError(f"body must be a str, not {type(value).__name__}")
+    if not value.strip():
+        raise InvalidInputError("body is empty; give the text of the message")
+    return value
+
+
+def check_minutes(value: int, *, argument: str, maximum: int | None) -> int:
+    """Check a whole number of minutes between 1 and `maximum`."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidInputError(
+            f"{argument} must be a whole number of minutes, not {type(value).__name__}"
+        )
+    if value < 1 or (maximum is not None and value > maximum):
+        upper = f" and at most {maximum}" if maximum is not None else ""
+        raise InvalidInputError(
+            f"{argument}={value} is out of range; give at least 1{upper} minutes"
+        )
+    return value
+
+
+def check_notify_url(value: str) -> str:
+    """Check that `notify_url` is an absolute http or https URL."""
+    parts = urlsplit(value) if isinstance(value, str) else None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InvalidInputError(
+            "notify_url must be an absolute http(s) URL such as "
+            "'https://example.com/telstra/notify'"
+        )
+    return value
+
+
+def check_subject(value: str) -> str:
+    """Check an MMS subject: a string of at most 64 characters."""
+    if not isinstance(value, str):
+        raise InvalidInputError(f"subject must be a str, not {type(value).__name__}")
+    if len(value) > MAX_SUBJECT_CHARS:
+        raise InvalidInputError(
+            f"subject has {len(value)} characters; the service accepts at most "
+            f"{MAX_SUBJECT_CHARS}"
+        )
+    return value
+
+
+def check_service_url(value: str, *, argument: str, variable: str) -> str:
+    """Check a base URL: https, or plain http on a loopback host only."""
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InvalidInputError(
+            f"{argument} (or {variable}) must be an absolute https URL, not {value!r}"
+        )
+    if parts.scheme == "http" and not _is_loopback(parts.hostname):
+        raise InvalidInputError(
+            f"{argument} (or {variable}) uses plain http on a host that is not "
+            "loopback; use https so the token and messages are encrypted"
+        )
+    return value.rstrip("/")
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
