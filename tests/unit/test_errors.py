@@ -340,7 +340,10 @@ def test_text_masks_number(message: str, digits: str) -> None:
 
 def test_text_keeps_words() -> None:
     """Masking keeps the rest of the service's message."""
-    body = {"code": "TO-MSISDN-NOT-VALID", "message": "Invalid destination +61400123456"}
+    body = {
+        "code": "TO-MSISDN-NOT-VALID",
+        "message": "Invalid destination +61400123456",
+    }
     error = error_from_response(make_response(400, json=body))
     assert str(error) == "HTTP 400 TO-MSISDN-NOT-VALID: Invalid destination [number]"
 

@@ -25,7 +25,6 @@ from ._errors import (
     error_from_response,
     translate_transport_error,
 )
-from ._mms import DEFAULT_MAX_MMS_BYTES
 from ._models import UnreadableBodyError
 from ._operations import Operation
 from ._retry import RetryPolicy
@@ -85,6 +84,10 @@ def resolve_settings(
         raise InvalidInputError("max_retries must be a whole number, 0 or more")
     if max_retries < 0:
         raise InvalidInputError(f"max_retries={max_retries}; give 0 or more")
+    if isinstance(max_mms_bytes, bool) or not isinstance(max_mms_bytes, int):
+        raise InvalidInputError("max_mms_bytes must be a whole number of bytes")
+    if max_mms_bytes < 1:
+        raise InvalidInputError(f"max_mms_bytes={max_mms_bytes}; give 1 or more")
     return Settings(
         client_id=client_id,
         client_secret=client_secret,
@@ -100,7 +103,7 @@ def resolve_settings(
         ),
         timeout=to_timeout(timeout) or DEFAULT_TIMEOUT,
         retry=RetryPolicy(max_retries=max_retries),
-        max_mms_bytes=max_mms_bytes or DEFAULT_MAX_MMS_BYTES,
+        max_mms_bytes=max_mms_bytes,
     )
 
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Any
 
 import attrs
 from dateutil import parser as date_parser
+from dateutil import tz
 
 __all__ = [
     "DeliveryReceipt",
@@ -266,14 +267,44 @@ def parse_timestamp(value: Any) -> datetime | None:
     """
     if not isinstance(value, str) or not value.strip():
         return None
+    text = value.strip()
     try:
-        return date_parser.isoparse(value.strip())
+        return date_parser.isoparse(text)
     except (ValueError, OverflowError):
         pass
+    # dateutil fills missing parts from its default, so a partial value such as
+    # "March" parses differently under two defaults; such a value is unreadable.
     try:
-        return date_parser.parse(value.strip())
+        first = date_parser.parse(text, default=_DEFAULT_A, tzinfos=_zone)
+        second = date_parser.parse(text, default=_DEFAULT_B, tzinfos=_zone)
     except (ValueError, OverflowError):
         return None
+    return first if first == second else None
+
+
+_DEFAULT_A = datetime(2000, 1, 1)
+_DEFAULT_B = datetime(2001, 2, 2, 1, 1, 1)
+# Australian zone abbreviations, in seconds east of UTC.
+_ZONE_OFFSETS = {
+    "AEST": 36000,
+    "AEDT": 39600,
+    "ACST": 34200,
+    "ACDT": 37800,
+    "AWST": 28800,
+    "UTC": 0,
+    "GMT": 0,
+}
+
+
+def _zone(name: str | None, offset: int | None) -> tzinfo | None:
+    """Resolve a zone name for dateutil; an unknown name makes the value unreadable."""
+    if offset is not None:
+        return tz.tzoffset(name, offset)
+    if name is None:
+        return None
+    if name.upper() in _ZONE_OFFSETS:
+        return tz.tzoffset(name, _ZONE_OFFSETS[name.upper()])
+    raise ValueError(f"unknown time zone {name!r}")
 
 
 def _require_object(data: Any, what: str) -> dict[str, Any]:

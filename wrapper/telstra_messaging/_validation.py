@@ -38,6 +38,12 @@ def normalise_phone_number(value: str, *, argument: str) -> str:
             f"{argument} must be a phone number such as '0400 000 000' "
             "or '+61400000000'"
         )
+    # phonenumbers reads letters as keypad digits and drops trailing text such as
+    # "ext 12", which would send to another number, so only phone characters pass.
+    if not _PHONE_CHARACTERS.fullmatch(value.strip()):
+        raise InvalidInputError(
+            f"{argument} may contain only digits, spaces and the characters + ( ) . -"
+        )
     try:
         number = phonenumbers.parse(value, DEFAULT_REGION)
     except phonenumbers.NumberParseException:
