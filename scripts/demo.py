@@ -17,7 +17,7 @@ from telstra_messaging import (
     TelstraError,
     TelstraMessaging,
 )
-from telstra_messaging.sandbox import SandboxServer
+from telstra_messaging.sandbox import SandboxServer, SandboxState
 
 IMAGE = Path(__file__).parent / "assets" / "demo-logo.png"
 # ACMA's fictitious mobile number for drama, in national format.
@@ -76,7 +76,8 @@ def _check_delivered(kind: str, status: DeliveryStatus) -> None:
 
 def main() -> int:
     """Start the sandbox, run the demo, and stop the sandbox."""
-    with SandboxServer(status_interval=STATUS_INTERVAL) as server:
+    state = SandboxState(status_interval=STATUS_INTERVAL)
+    with SandboxServer(state) as server:
         step(f"sandbox running at {server.base_url}")
         try:
             run(server)
