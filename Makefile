@@ -42,7 +42,7 @@ lint: $(BIN)/.installed
 typecheck: $(BIN)/.installed
 	$(BIN)/mypy
 
-pytest: $(BIN)/.installed
+pytest: $(BIN)/.installed $(GEN_VENV)/bin/.installed
 	$(BIN)/pytest
 
 test: lint typecheck check-generated pytest

@@ -45,6 +45,16 @@ from ._token import AccessToken, read_token
 
 T = TypeVar("T")
 
+# The client method that calls each messaging operation of openapi.yaml. The token
+# operation, get_access_token, is called by the clients themselves.
+METHOD_BY_OPERATION = {
+    "send_sms": "send_sms",
+    "get_sms_status": "get_sms_status",
+    "retrieve_sms_responses": "retrieve_sms_replies",
+    "send_mms": "send_mms",
+    "get_mms_status": "get_mms_status",
+}
+
 
 @attrs.frozen
 class Operation(Generic[T]):
