@@ -82,6 +82,7 @@ class AsyncTelstraMessaging:
         self._slot = TokenSlot()
         self._token_lock = asyncio.Lock()
         self._sleep = asyncio.sleep
+        self._monotonic = time.monotonic
 
     def __repr__(self) -> str:
         return client_repr(type(self).__name__, self._settings)
@@ -196,7 +197,10 @@ class AsyncTelstraMessaging:
         check_wait_arguments(kind, timeout, poll_interval, max_poll_interval)
         fetch = self.get_sms_status if kind == "sms" else self.get_mms_status
         schedule = PollSchedule(
-            time.monotonic() + timeout, poll_interval, max_poll_interval, time.monotonic
+            self._monotonic() + timeout,
+            poll_interval,
+            max_poll_interval,
+            self._monotonic,
         )
         while True:
             status = await fetch(message_id)

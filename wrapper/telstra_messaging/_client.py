@@ -81,6 +81,7 @@ class TelstraMessaging:
         self._slot = TokenSlot()
         self._token_lock = threading.Lock()
         self._sleep = time.sleep
+        self._monotonic = time.monotonic
 
     def __repr__(self) -> str:
         return client_repr(type(self).__name__, self._settings)
@@ -192,7 +193,10 @@ class TelstraMessaging:
         check_wait_arguments(kind, timeout, poll_interval, max_poll_interval)
         fetch = self.get_sms_status if kind == "sms" else self.get_mms_status
         schedule = PollSchedule(
-            time.monotonic() + timeout, poll_interval, max_poll_interval, time.monotonic
+            self._monotonic() + timeout,
+            poll_interval,
+            max_poll_interval,
+            self._monotonic,
         )
         while True:
             status = fetch(message_id)
