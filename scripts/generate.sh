@@ -27,7 +27,8 @@ RUFF_NO_CACHE=true PATH="$generator_bin:$PATH" \
 touch "$work/$package/py.typed"
 
 if [[ "${1:-}" == "--check" ]]; then
-    if ! diff -r -q "$work/$package" "$root/generated/$package" >"$work/diff.txt"; then
+    if ! diff -r -q -x __pycache__ "$work/$package" "$root/generated/$package" \
+        >"$work/diff.txt"; then
         echo "generated/ does not match what openapi.yaml produces now:" >&2
         sed -e "s|$work/||g" -e "s|$root/||g" "$work/diff.txt" >&2
         echo "Run 'make generate' and commit the result." >&2
