@@ -43,6 +43,7 @@ typecheck: $(BIN)/.installed
 	$(BIN)/mypy
 
 pytest: $(BIN)/.installed $(GEN_VENV)/bin/.installed
+	scripts/install-prism.sh
 	$(BIN)/pytest
 
 test: lint typecheck check-generated pytest
@@ -51,4 +52,4 @@ bench: $(BIN)/.installed
 	$(BIN)/python scripts/bench.py
 
 clean:
-	rm -rf $(VENV) $(GEN_VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(GEN_VENV) .prism .pytest_cache .mypy_cache .ruff_cache

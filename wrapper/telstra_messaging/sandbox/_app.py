@@ -24,7 +24,6 @@ from openapi_core.templating.paths.exceptions import OperationNotFound, PathErro
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
 from telstra_messaging.sandbox._errors import (
@@ -402,9 +401,10 @@ def create_app(state: SandboxState | None = None) -> Starlette:
     handlers: dict[Any, Callable[[Request, Exception], Awaitable[Response]]] = {
         Exception: _internal_error
     }
-    app = Starlette(
-        routes=[Route("/{path:path}", endpoint)],
-        exception_handlers=handlers,
-    )
+    app = Starlette(exception_handlers=handlers)
+    # Every path goes to the one endpoint, which finds the operation itself. A
+    # Route("/{path:path}") would not do: its pattern misses an encoded newline
+    # (%0A), and Starlette would then answer with a plain-text 404.
+    app.router.default = endpoint
     app.state.sandbox = sandbox_state
     return app
