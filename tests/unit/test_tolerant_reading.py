@@ -89,10 +89,11 @@ def test_unknown_raw_body(raw: Any) -> None:
     assert status_with(raw).raw["deliveryStatus"] == raw
 
 
-def test_missing_status_unknown() -> None:
-    """A body without deliveryStatus gives UNKNOWN."""
-    status = read_message_status({"to": "+61400123456"})
-    assert status.delivery_status is DeliveryStatus.UNKNOWN
+@pytest.mark.parametrize("body", [{"to": "+61400123456"}, {}])
+def test_missing_status_unreadable(body: dict[str, Any]) -> None:
+    """A body without deliveryStatus cannot tell pending from failed: unreadable."""
+    with pytest.raises(UnreadableBodyError):
+        read_message_status(body)
 
 
 @pytest.mark.parametrize(
@@ -117,7 +118,7 @@ def test_is_final(member: DeliveryStatus, final: bool) -> None:
 @pytest.mark.parametrize("field", ["to", "raw_status", "sent_at", "received_at"])
 def test_status_missing_fields(field: str) -> None:
     """Optional fields missing from the body become None."""
-    assert getattr(read_message_status({}), field) is None
+    assert getattr(read_message_status({"deliveryStatus": None}), field) is None
 
 
 def test_status_unknown_field_kept() -> None:

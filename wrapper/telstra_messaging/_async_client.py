@@ -22,6 +22,7 @@ from ._core import (
     check_wait_arguments,
     client_repr,
     resolve_settings,
+    sensitive_values,
     to_timeout,
 )
 from ._errors import DeliveryTimeoutError, InvalidInputError
@@ -75,6 +76,11 @@ class AsyncTelstraMessaging:
         )
         if http_client is not None and transport is not None:
             raise InvalidInputError("pass http_client or transport, not both")
+        if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
+            raise InvalidInputError(
+                f"http_client must be an httpx.AsyncClient, "
+                f"not {type(http_client).__name__}"
+            )
         self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient(
             transport=transport, timeout=self._settings.timeout
@@ -216,7 +222,11 @@ class AsyncTelstraMessaging:
             await self._sleep(delay)
 
     async def _call(self, operation: ops.Operation[T], timeout: TimeoutArg) -> T:
-        attempts = Attempts(operation, self._settings.retry)
+        attempts = Attempts(
+            operation,
+            self._settings.retry,
+            redact=sensitive_values(operation, self._settings),
+        )
         request_timeout = to_timeout(timeout)
         while True:
             token = await self._token() if operation.server == "api" else None
@@ -224,7 +234,7 @@ class AsyncTelstraMessaging:
                 self._http, self._settings, operation, token, request_timeout
             )
             try:
-                response = await self._http.send(request)
+                response = await self._http.send(request, follow_redirects=False)
             except httpx.TransportError as error:
                 step = attempts.after_error(error)
             else:

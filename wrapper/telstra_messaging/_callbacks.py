@@ -43,9 +43,11 @@ def parse_callback(body: bytes | str | Mapping[str, Any]) -> DeliveryReceipt | R
 def _decode(body: bytes | str | Mapping[str, Any]) -> dict[str, Any]:
     if isinstance(body, Mapping):
         return dict(body)
+    if isinstance(body, str):
+        body = body.removeprefix("\ufeff")
     try:
         data = json.loads(body)
-    except (ValueError, UnicodeDecodeError, TypeError) as error:
+    except (ValueError, UnicodeDecodeError, TypeError, RecursionError) as error:
         raise InvalidInputError(
             "callback body is not JSON; pass the raw request body or the parsed dict"
         ) from error

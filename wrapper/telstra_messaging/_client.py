@@ -22,6 +22,7 @@ from ._core import (
     check_wait_arguments,
     client_repr,
     resolve_settings,
+    sensitive_values,
     to_timeout,
 )
 from ._errors import DeliveryTimeoutError, InvalidInputError
@@ -74,6 +75,10 @@ class TelstraMessaging:
         )
         if http_client is not None and transport is not None:
             raise InvalidInputError("pass http_client or transport, not both")
+        if http_client is not None and not isinstance(http_client, httpx.Client):
+            raise InvalidInputError(
+                f"http_client must be an httpx.Client, not {type(http_client).__name__}"
+            )
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(
             transport=transport, timeout=self._settings.timeout
@@ -212,7 +217,11 @@ class TelstraMessaging:
             self._sleep(delay)
 
     def _call(self, operation: ops.Operation[T], timeout: TimeoutArg) -> T:
-        attempts = Attempts(operation, self._settings.retry)
+        attempts = Attempts(
+            operation,
+            self._settings.retry,
+            redact=sensitive_values(operation, self._settings),
+        )
         request_timeout = to_timeout(timeout)
         while True:
             token = self._token() if operation.server == "api" else None
@@ -220,7 +229,7 @@ class TelstraMessaging:
                 self._http, self._settings, operation, token, request_timeout
             )
             try:
-                response = self._http.send(request)
+                response = self._http.send(request, follow_redirects=False)
             except httpx.TransportError as error:
                 step = attempts.after_error(error)
             else:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import os
 import random
 from collections.abc import Callable
@@ -23,6 +24,7 @@ from ._errors import (
     ResponseValidationError,
     TelstraError,
     error_from_response,
+    scrub,
     translate_transport_error,
 )
 from ._models import UnreadableBodyError
@@ -69,17 +71,10 @@ def resolve_settings(
     max_retries: int,
     max_mms_bytes: int,
 ) -> Settings:
-    """Fill each argument from its environment variable, then from the default."""
-    client_id = client_id or os.environ.get("TELSTRA_CLIENT_ID")
-    client_secret = client_secret or os.environ.get("TELSTRA_CLIENT_SECRET")
-    if not client_id:
-        raise InvalidInputError(
-            "missing client_id: pass client_id= or set TELSTRA_CLIENT_ID"
-        )
-    if not client_secret:
-        raise InvalidInputError(
-            "missing client_secret: pass client_secret= or set TELSTRA_CLIENT_SECRET"
-        )
+    """Fill each argument left as None from its environment variable, then from
+    the default. An empty environment variable counts as unset."""
+    client_id = _credential(client_id, "client_id", "TELSTRA_CLIENT_ID")
+    client_secret = _credential(client_secret, "client_secret", "TELSTRA_CLIENT_SECRET")
     if isinstance(max_retries, bool) or not isinstance(max_retries, int):
         raise InvalidInputError("max_retries must be a whole number, 0 or more")
     if max_retries < 0:
@@ -92,12 +87,12 @@ def resolve_settings(
         client_id=client_id,
         client_secret=client_secret,
         base_url=check_service_url(
-            base_url or os.environ.get("TELSTRA_BASE_URL") or DEFAULT_BASE_URL,
+            _fallback(base_url, "TELSTRA_BASE_URL", DEFAULT_BASE_URL),
             argument="base_url",
             variable="TELSTRA_BASE_URL",
         ),
         auth_url=check_service_url(
-            auth_url or os.environ.get("TELSTRA_AUTH_URL") or DEFAULT_AUTH_URL,
+            _fallback(auth_url, "TELSTRA_AUTH_URL", DEFAULT_AUTH_URL),
             argument="auth_url",
             variable="TELSTRA_AUTH_URL",
         ),
@@ -107,15 +102,46 @@ def resolve_settings(
     )
 
 
+def _fallback(value: str | None, variable: str, default: str | None) -> str | None:
+    if value is not None:
+        return value
+    return os.environ.get(variable) or default
+
+
+def _credential(value: str | None, argument: str, variable: str) -> str:
+    resolved = _fallback(value, variable, None)
+    if resolved is not None and not isinstance(resolved, str):
+        raise InvalidInputError(
+            f"{argument} must be a str, not {type(resolved).__name__}"
+        )
+    if resolved is None or not resolved.strip():
+        raise InvalidInputError(
+            f"missing {argument}: pass {argument}= or set {variable}"
+        )
+    return resolved
+
+
 def to_timeout(value: TimeoutArg) -> httpx.Timeout | None:
     """Turn a number of seconds into an httpx.Timeout; None stays None."""
-    if value is None or isinstance(value, httpx.Timeout):
+    if value is None:
+        return None
+    if isinstance(value, httpx.Timeout):
+        parts = (value.connect, value.read, value.write, value.pool)
+        if not all(part is None or is_positive_seconds(part) for part in parts):
+            raise InvalidInputError("each part of the httpx.Timeout must be positive")
         return value
-    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+    if not is_positive_seconds(value):
         raise InvalidInputError(
             "timeout must be a positive number of seconds or an httpx.Timeout"
         )
     return httpx.Timeout(float(value))
+
+
+def is_positive_seconds(value: object) -> bool:
+    """Whether `value` is a finite number of seconds above zero."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    return math.isfinite(value) and value > 0
 
 
 def build_request(
@@ -143,6 +169,22 @@ def build_request(
         headers=headers,
         timeout=timeout or settings.timeout,
     )
+
+
+def sensitive_values(operation: Operation[Any], settings: Settings) -> tuple[str, ...]:
+    """Values of a request that must not reach an exception message or a log.
+
+    They are the client secret, and a send's body, subject, sender and recipients,
+    which a service may echo in an error.
+    """
+    values = [settings.client_secret]
+    sent = operation.request.get("json") or {}
+    for key in ("body", "subject", "from"):
+        if isinstance(sent.get(key), str):
+            values.append(sent[key])
+    if isinstance(sent.get("to"), str):
+        values.extend(sent["to"].split(","))
+    return tuple(values)
 
 
 @attrs.frozen
@@ -178,6 +220,7 @@ class Attempts(Generic[T]):
     operation: Operation[T]
     policy: RetryPolicy
     rng: Callable[[], float] = random.random
+    redact: tuple[str, ...] = attrs.field(default=(), repr=False)
     attempt: int = 0
     retries: int = 0
     token_replayed: bool = False
@@ -211,12 +254,15 @@ class Attempts(Generic[T]):
             self.token_replayed = True
             logger.debug("Token refused; fetching a new one and replaying once")
             return Retry(0.0, discard_token=True)
-        error = error_from_response(response, token_request=op.server == "auth")
+        error = error_from_response(
+            response, token_request=op.server == "auth", redact=self.redact
+        )
         if not _retry.is_retryable_status(
             response.status_code, error.code, is_send=op.is_send
         ):
             return Fail(error)
-        reason = f"HTTP {response.status_code} {error.code or ''}".rstrip()
+        code = scrub(error.code or "", self.redact)
+        reason = f"HTTP {response.status_code} {code}".rstrip()
         return self._retry_or_fail(
             error, None, reason, response.headers.get("retry-after")
         )
@@ -247,7 +293,7 @@ class Attempts(Generic[T]):
         op = self.operation
         try:
             data = json.loads(response.content)
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):
             return Fail(
                 ResponseValidationError(
                     f"{_method(op)} {op.path_template} returned "
@@ -302,7 +348,7 @@ def check_wait_arguments(
         ("poll_interval", poll_interval),
         ("max_poll_interval", max_poll_interval),
     ):
-        if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+        if not is_positive_seconds(value):
             raise InvalidInputError(f"{name} must be a positive number of seconds")
 
 

@@ -23,15 +23,17 @@ TelstraError
 ```
 
 Exception messages never contain tokens, client secrets, phone numbers or message
-bodies. The service's own message is kept on `APIStatusError.message`, and in the
-exception's text long digit runs in it are masked, since the service may echo a
-recipient number.
+bodies. The service's own code, message and request id are kept on the exception's
+attributes as sent; in its text, the values of the request that failed (secret,
+body, recipients) are replaced, digit runs that may be phone numbers are masked,
+and each part is cut to 200 characters, since a service may echo what it was sent.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -66,7 +68,7 @@ __all__ = [
 SPIKE_ARREST_CODE = "SpikeArrest"
 QUOTA_EXCEEDED_CODE = "MSG_Monetization_ERR"
 
-_DIGIT_RUN = re.compile(r"\+?\d[\d \-()]{4,}\d")
+_DIGIT_RUN = re.compile(r"\+?\d[\d \-().]{4,}\d")
 _MAX_MESSAGE_CHARS = 200
 
 
@@ -126,6 +128,7 @@ class APIStatusError(TelstraError):
         body: Any,
         code: str | None,
         message: str,
+        redact: Iterable[str] = (),
     ) -> None:
         self.response = response
         self.status_code = response.status_code
@@ -133,16 +136,17 @@ class APIStatusError(TelstraError):
         self.code = code
         self.message = message
         self.request_id = _request_id(response)
-        super().__init__(self._describe())
+        # `redact` is used here and not kept, so the exception holds no secret.
+        super().__init__(self._describe(tuple(redact)))
 
-    def _describe(self) -> str:
+    def _describe(self, redact: tuple[str, ...]) -> str:
         text = f"HTTP {self.status_code}"
         if self.code:
-            text += f" {self.code}"
+            text += f" {scrub(self.code, redact)}"
         if self.message:
-            text += f": {_mask_digits(self.message)[:_MAX_MESSAGE_CHARS]}"
+            text += f": {scrub(self.message, redact)}"
         if self.request_id:
-            text += f" (request id {self.request_id})"
+            text += f" (request id {scrub(self.request_id, redact)})"
         return text
 
 
@@ -212,7 +216,10 @@ _CLASS_BY_STATUS: dict[int, type[APIStatusError]] = {
 
 
 def error_from_response(
-    response: httpx.Response, *, token_request: bool = False
+    response: httpx.Response,
+    *,
+    token_request: bool = False,
+    redact: Iterable[str] = (),
 ) -> APIStatusError:
     """Build the exception for a non-2xx response.
 
@@ -220,6 +227,7 @@ def error_from_response(
     as a string, an extra `code`, an empty message, HTML or an empty body. Token
     server errors in the OAuth shape (`{"error": "invalid_client"}`) become
     `AuthenticationError` whatever their status, unless the status is 5xx or 429.
+    `redact` lists values of the request that must not appear in the text.
     """
     body = _json_or_none(response)
     fields = body if isinstance(body, dict) else {}
@@ -236,7 +244,9 @@ def error_from_response(
         error_class = AuthenticationError
     if not message and body is None and response.content:
         message = f"non-JSON body ({_content_type(response)})"
-    return error_class(response=response, body=body, code=code, message=message)
+    return error_class(
+        response=response, body=body, code=code, message=message, redact=redact
+    )
 
 
 def _error_class(status: int, code: str | None) -> type[APIStatusError]:
@@ -276,7 +286,7 @@ def _json_or_none(response: httpx.Response) -> Any:
         return None
     try:
         return json.loads(response.content)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         return None
 
 
@@ -298,5 +308,14 @@ def _request_id(response: httpx.Response) -> str | None:
     return None
 
 
-def _mask_digits(text: str) -> str:
-    return _DIGIT_RUN.sub("[number]", text)
+def scrub(text: str, redact: tuple[str, ...] = ()) -> str:
+    """Prepare text from the service for an exception message or a log line.
+
+    Each value in `redact` of 4 or more characters becomes "[redacted]", digit
+    runs that may be phone numbers become "[number]", and the result is cut to
+    200 characters.
+    """
+    for value in sorted(redact, key=len, reverse=True):
+        if len(value) >= 4:
+            text = text.replace(value, "[redacted]")
+    return _DIGIT_RUN.sub("[number]", text)[:_MAX_MESSAGE_CHARS]

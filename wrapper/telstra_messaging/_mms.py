@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import builtins
 import mimetypes
 import os
 from collections.abc import Sequence
@@ -14,6 +15,7 @@ import attrs
 from telstra_messaging_api.models.mms_content_type import MMSContentType
 
 from ._errors import InvalidInputError
+from ._validation import check_text
 
 __all__ = ["DEFAULT_MAX_MMS_BYTES", "MMS_CONTENT_TYPES", "MmsContent"]
 
@@ -59,6 +61,12 @@ class MmsContent:
         cls, data: bytes, *, filename: str, type: str | None = None
     ) -> MmsContent:
         """Encode `data`; the type is inferred from `filename` unless given."""
+        if not isinstance(data, bytes | bytearray | memoryview):
+            raise InvalidInputError(
+                f"data must be bytes, not {builtins.type(data).__name__}; "
+                "encode text first, for example with .encode('utf-8')"
+            )
+        _check_filename(filename, argument="filename")
         content_type = type or guess_content_type(filename)
         return cls(
             type=content_type,
@@ -71,9 +79,17 @@ class MmsContent:
         cls, path: str | os.PathLike[str], *, type: str | None = None
     ) -> MmsContent:
         """Read a file, infer its media type from its name, and encode it."""
-        file = Path(path)
         try:
+            file = Path(path)
             data = file.read_bytes()
+        except TypeError as error:
+            raise InvalidInputError(
+                f"path must be a str or os.PathLike, not {builtins.type(path).__name__}"
+            ) from error
+        except ValueError as error:
+            raise InvalidInputError(
+                f"path is not a valid file name: {error}"
+            ) from error
         except OSError as error:
             raise InvalidInputError(
                 f"cannot read MMS content file {file.name!r}: {error.strerror}"
@@ -98,7 +114,15 @@ def check_contents(
     contents: MmsContent | Sequence[MmsContent], *, max_bytes: int
 ) -> list[MmsContent]:
     """Check each content's type and payload, and the total size."""
-    items = [contents] if isinstance(contents, MmsContent) else list(contents)
+    if isinstance(contents, MmsContent):
+        items = [contents]
+    elif isinstance(contents, Sequence) and not isinstance(contents, str | bytes):
+        items = list(contents)
+    else:
+        raise InvalidInputError(
+            f"content must be an MmsContent or a list of them, not "
+            f"{type(contents).__name__}"
+        )
     if not items:
         raise InvalidInputError("content must hold at least one MmsContent")
     total = 0
@@ -118,14 +142,24 @@ def check_contents(
     return items
 
 
+def _check_filename(filename: object, *, argument: str) -> None:
+    name = check_text(filename, argument=argument)
+    if not name.strip():
+        raise InvalidInputError(f"{argument} is empty; give the file's name")
+
+
 def _check_one(item: MmsContent, index: int) -> None:
     if item.type not in MMS_CONTENT_TYPES:
         raise InvalidInputError(
             f"content[{index}].type {item.type!r} is not accepted; use one of: "
             f"{', '.join(sorted(MMS_CONTENT_TYPES))}"
         )
-    if not item.filename:
-        raise InvalidInputError(f"content[{index}].filename is empty")
+    _check_filename(item.filename, argument=f"content[{index}].filename")
+    if not isinstance(item.payload, str):
+        raise InvalidInputError(
+            f"content[{index}].payload must be base64 text (str), not "
+            f"{type(item.payload).__name__}; build it with MmsContent.from_bytes()"
+        )
     try:
         base64.b64decode(item.payload, validate=True)
     except (binascii.Error, ValueError) as error:

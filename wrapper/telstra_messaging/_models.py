@@ -203,6 +203,9 @@ def _read_sent_message(data: Any) -> SentMessage:
 def read_message_status(data: Any) -> MessageStatus:
     """Read an OutboundPollResponse."""
     fields = _require_object(data, "status response")
+    if "deliveryStatus" not in fields:
+        # Without it the caller cannot tell a pending message from a failed one.
+        raise UnreadableBodyError("status response has no 'deliveryStatus'")
     raw_status = _optional_text(fields.get("deliveryStatus"))
     return MessageStatus(
         to=_optional_text(fields.get("to")),
@@ -314,9 +317,13 @@ def _require_object(data: Any, what: str) -> dict[str, Any]:
 
 
 def _optional_text(value: Any) -> str | None:
-    if value is None:
-        return None
-    return value if isinstance(value, str) else str(value)
+    # Numbers become text; objects and arrays where text belongs are unreadable,
+    # and stay on `.raw`.
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return None
 
 
 def _optional_int(value: Any) -> int | None:

@@ -207,10 +207,16 @@ def retrieve_sms_responses_operation() -> Operation[list[Reply]]:
     )
 
 
+# Ids from the service are under 100 characters; a much longer one is a mistake.
+MAX_MESSAGE_ID_CHARS = 1000
+
+
 def _check_message_id(message_id: str) -> str:
-    if not isinstance(message_id, str) or not message_id.strip():
+    check.check_text(message_id, argument="message_id")
+    if not message_id.strip() or len(message_id) > MAX_MESSAGE_ID_CHARS:
         raise InvalidInputError(
-            "message_id must be the non-empty id returned by send_sms or send_mms"
+            "message_id must be the id returned by send_sms or send_mms, "
+            f"non-empty and at most {MAX_MESSAGE_ID_CHARS} characters"
         )
     return message_id
 

@@ -5,7 +5,9 @@ message: the connection failed before the request went out, or the service
 answered 429, 403 SpikeArrest or 503. After a read timeout, a connection dropped
 mid-response or a 500, the message may already be on its way, so the error goes
 to the caller instead. Reads (status, replies, tokens) are safe to repeat and are
-retried on any transport error, 429, SpikeArrest and 5xx.
+retried on any transport error, 429, SpikeArrest and 5xx. A 401 is not a retry: the
+client replays any call once with a new token, since an unauthenticated request was
+not accepted.
 """
 
 from __future__ import annotations

@@ -43,7 +43,8 @@ def estimate_segments(body: str) -> SegmentEstimate:
         return SegmentEstimate(
             "GSM-7", sum(sizes), _pack(sizes, GSM7_SINGLE, GSM7_MULTI)
         )
-    sizes = [len(char.encode("utf-16-le")) // 2 for char in body]
+    # surrogatepass counts a lone surrogate as the one code unit it is.
+    sizes = [len(char.encode("utf-16-le", "surrogatepass")) // 2 for char in body]
     return SegmentEstimate("UCS-2", sum(sizes), _pack(sizes, UCS2_SINGLE, UCS2_MULTI))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 import time
 from collections.abc import Callable
 from typing import Any
@@ -16,6 +17,8 @@ from ._models import UnreadableBodyError
 FALLBACK_LIFETIME = 300.0
 # Refresh this long before expiry, and never later than 90% into the lifetime.
 REFRESH_MARGIN = 60.0
+# Visible ASCII: a superset of RFC 6750's b64token that an HTTP header can carry.
+_TOKEN_CHARACTERS = re.compile(r"[\x21-\x7e]+")
 
 
 @attrs.frozen
@@ -44,6 +47,12 @@ def read_token(
     value = data.get("access_token")
     if not isinstance(value, str) or not value:
         raise UnreadableBodyError("token response has no 'access_token'")
+    if not _TOKEN_CHARACTERS.fullmatch(value):
+        # It could not go in an Authorization header, and would fail every call.
+        raise UnreadableBodyError(
+            "token response has an access_token with characters that cannot be "
+            "sent in a header"
+        )
     token_type = data.get("token_type")
     if token_type is not None and str(token_type).lower() != "bearer":
         raise UnreadableBodyError("token response has a token_type other than Bearer")

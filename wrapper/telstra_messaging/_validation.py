@@ -11,8 +11,8 @@ from __future__ import annotations
 import ipaddress
 import re
 from collections.abc import Sequence
-from urllib.parse import urlsplit
 
+import httpx
 import phonenumbers
 
 from ._errors import InvalidInputError
@@ -63,7 +63,14 @@ def normalise_recipients(to: str | Sequence[str], *, reply_request: bool) -> str
     to 10 recipients without saying how they are joined; comma-separated is an
     assumption not yet checked against the live service.
     """
-    numbers = [to] if isinstance(to, str) else list(to)
+    if isinstance(to, str):
+        numbers = [to]
+    elif isinstance(to, Sequence):
+        numbers = list(to)
+    else:
+        raise InvalidInputError(
+            f"to must be a phone number or a list of them, not {type(to).__name__}"
+        )
     if not numbers:
         raise InvalidInputError("to must name at least one recipient")
     if len(numbers) > MAX_RECIPIENTS:
@@ -80,6 +87,14 @@ def normalise_recipients(to: str | Sequence[str], *, reply_request: bool) -> str
         normalise_phone_number(number, argument=f"to[{index}]" if index else "to")
         for index, number in enumerate(numbers)
     ]
+    for index, number in enumerate(normalised):
+        first = normalised.index(number)
+        if first != index:
+            # The same person would get the message twice.
+            raise InvalidInputError(
+                f"to[{index}] is the same number as to[{first}]; list each "
+                "recipient once"
+            )
     return ",".join(normalised)
 
 
@@ -104,10 +119,26 @@ def normalise_sender(value: str) -> str:
     return value
 
 
+def check_text(value: object, *, argument: str) -> str:
+    """Check that `value` is a str that can be sent as UTF-8 JSON.
+
+    A lone UTF-16 surrogate, such as half of an emoji cut by slicing, cannot be.
+    """
+    if not isinstance(value, str):
+        raise InvalidInputError(f"{argument} must be a str, not {type(value).__name__}")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise InvalidInputError(
+            f"{argument} contains an unpaired surrogate at index {error.start}; "
+            "it is not valid text, so check how the string was cut or decoded"
+        ) from None
+    return value
+
+
 def check_body(value: str) -> str:
     """Check an SMS body: a string with at least one non-space character."""
-    if not isinstance(value, str):
-        raise InvalidInputError(f"body must be a str, not {type(value).__name__}")
+    check_text(value, argument="body")
     if not value.strip():
         raise InvalidInputError("body is empty; give the text of the message")
     return value
@@ -129,8 +160,8 @@ def check_minutes(value: int, *, argument: str, maximum: int | None) -> int:
 
 def check_notify_url(value: str) -> str:
     """Check that `notify_url` is an absolute http or https URL."""
-    parts = urlsplit(value) if isinstance(value, str) else None
-    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+    check_text(value, argument="notify_url")
+    if not _parses_as_http_url(value):
         raise InvalidInputError(
             "notify_url must be an absolute http(s) URL such as "
             "'https://example.com/telstra/notify'"
@@ -138,10 +169,19 @@ def check_notify_url(value: str) -> str:
     return value
 
 
+def _parses_as_http_url(value: str) -> bool:
+    if value != value.strip() or any(ord(char) < 0x21 for char in value):
+        return False
+    try:
+        url = httpx.URL(value)
+    except (httpx.InvalidURL, ValueError):
+        return False
+    return url.scheme in ("http", "https") and bool(url.host)
+
+
 def check_subject(value: str) -> str:
     """Check an MMS subject: a string of at most 64 characters."""
-    if not isinstance(value, str):
-        raise InvalidInputError(f"subject must be a str, not {type(value).__name__}")
+    check_text(value, argument="subject")
     if len(value) > MAX_SUBJECT_CHARS:
         raise InvalidInputError(
             f"subject has {len(value)} characters; the service accepts at most "
@@ -150,14 +190,23 @@ def check_subject(value: str) -> str:
     return value
 
 
-def check_service_url(value: str, *, argument: str, variable: str) -> str:
-    """Check a base URL: https, or plain http on a loopback host only."""
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise InvalidInputError(
-            f"{argument} (or {variable}) must be an absolute https URL, not {value!r}"
-        )
-    if parts.scheme == "http" and not _is_loopback(parts.hostname):
+def check_service_url(value: object, *, argument: str, variable: str) -> str:
+    """Check a base URL: https, or plain http on a loopback host only.
+
+    The URL may not carry credentials, a query or a fragment, since the SDK
+    appends paths to it and sends its own Authorization header. The message never
+    repeats the URL, which could hold a password.
+    """
+    invalid = InvalidInputError(
+        f"{argument} (or {variable}) must be an absolute https URL without "
+        "credentials, query or fragment, such as 'https://tapi.telstra.com/v2'"
+    )
+    if not isinstance(value, str) or not _parses_as_http_url(value):
+        raise invalid
+    url = httpx.URL(value)
+    if url.userinfo or "?" in value or "#" in value:
+        raise invalid
+    if url.scheme == "http" and not _is_loopback(url.host):
         raise InvalidInputError(
             f"{argument} (or {variable}) uses plain http on a host that is not "
             "loopback; use https so the token and messages are encrypted"
