@@ -1,46 +1,24 @@
 """Helpers for the sandbox tests: a fake clock, request bodies and the spec check.
 
 Every response that the `client` and `api` fixtures receive is validated with
-openapi-core against the repository's openapi.yaml, unchanged: the check moves the
-request from the sandbox's origin to the spec's server URL of the same path.
+openapi-core against the repository's openapi.yaml, with its servers set to the
+sandbox's URLs.
 """
 
 from __future__ import annotations
 
-import urllib.parse
-from pathlib import Path
 from typing import Any
 
 import httpx
-import yaml
-from jsonschema_path import SchemaPath
-from openapi_core.datatypes import RequestParameters
 from openapi_core.templating.paths.exceptions import PathError
 from openapi_core.templating.paths.finders import APICallPathFinder
-from openapi_core.validation.response.validators import V30ResponseValidator
 from openapi_schema_validator import OAS30Validator
+from spec_support import HttpxOpenAPIRequest, check_response, load_spec, openapi_for
 
 from telstra_messaging.sandbox import SandboxServer
+from telstra_messaging.sandbox._spec import load_sandbox_spec
 
-SPEC_FILE = Path(__file__).resolve().parents[2] / "openapi.yaml"
-SPEC_DOCUMENT: dict[str, Any] = yaml.safe_load(SPEC_FILE.read_text(encoding="utf-8"))
-SPEC = SchemaPath.from_dict(SPEC_DOCUMENT)
-ERROR_SCHEMA = SPEC_DOCUMENT["components"]["schemas"]["Error"]
-
-
-def _server_origins() -> dict[str, str]:
-    """Map each server path of the spec (/v2, /v1/oauth) to its origin."""
-    urls = [server["url"] for server in SPEC_DOCUMENT["servers"]]
-    for path_item in SPEC_DOCUMENT["paths"].values():
-        urls += [server["url"] for server in path_item.get("servers", [])]
-    origins = {}
-    for url in urls:
-        parts = urllib.parse.urlsplit(url)
-        origins[parts.path] = f"{parts.scheme}://{parts.netloc}"
-    return origins
-
-
-SERVER_ORIGINS = _server_origins()
+ERROR_SCHEMA = load_spec()["components"]["schemas"]["Error"]
 
 
 class FakeClock:
@@ -56,31 +34,6 @@ class FakeClock:
         self.now += seconds
 
 
-class SpecRequest:
-    """openapi-core request for an httpx request, moved to the spec's server URL."""
-
-    def __init__(self, request: httpx.Request) -> None:
-        self.path = request.url.raw_path.split(b"?")[0].decode("ascii")
-        self.host_url = "https://unknown.invalid"
-        for server_path, server_origin in SERVER_ORIGINS.items():
-            if self.path.startswith(server_path + "/"):
-                self.host_url = server_origin
-        self.method = request.method.lower()
-        self.body = request.content
-        self.content_type = request.headers.get("Content-Type", "")
-        self.parameters = RequestParameters(header=dict(request.headers))
-
-
-class SpecResponse:
-    """openapi-core response for an httpx response."""
-
-    def __init__(self, response: httpx.Response) -> None:
-        self.data = response.content
-        self.status_code = response.status_code
-        self.content_type = response.headers.get("Content-Type", "")
-        self.headers = response.headers
-
-
 def check_against_spec(response: httpx.Response) -> None:
     """Raise unless the response is what openapi.yaml allows for its request.
 
@@ -88,14 +41,18 @@ def check_against_spec(response: httpx.Response) -> None:
     Any Error body must repeat the HTTP status and have a non-empty message.
     """
     response.read()
-    request = SpecRequest(response.request)
-    full_url = urllib.parse.urljoin(request.host_url, request.path)
+    origin = f"{response.request.url.scheme}://{response.request.url.netloc.decode()}"
+    sandbox_spec = load_sandbox_spec()
+    openapi = openapi_for(
+        origin + sandbox_spec.api_base_path, origin + sandbox_spec.auth_base_path
+    )
+    request = HttpxOpenAPIRequest(response.request)
     try:
-        APICallPathFinder(SPEC).find(request.method, full_url)
+        APICallPathFinder(openapi.spec).find(request.method, str(response.request.url))
     except PathError:
         OAS30Validator(ERROR_SCHEMA).validate(response.json())
     else:
-        V30ResponseValidator(SPEC).validate(request, SpecResponse(response))
+        check_response(openapi, response.request, response)
     body = response.json()
     if isinstance(body, dict) and "status" in body:
         assert body["status"] == response.status_code

@@ -7,6 +7,7 @@ import time
 
 import httpx
 import pytest
+from spec_support import load_spec
 
 from telstra_messaging.sandbox import (
     OPERATION_IDS,
@@ -19,7 +20,7 @@ from telstra_messaging.sandbox import (
     SandboxState,
 )
 
-from .support import SPEC_DOCUMENT, mms, sms, token_form
+from .support import mms, sms, token_form
 
 _SHORT_READ = httpx.Timeout(5.0, read=0.2)
 
@@ -28,7 +29,7 @@ def test_operation_ids_match_spec() -> None:
     """OPERATION_IDS lists exactly the operations of openapi.yaml."""
     spec_ids = {
         operation["operationId"]
-        for path_item in SPEC_DOCUMENT["paths"].values()
+        for path_item in load_spec()["paths"].values()
         for operation in path_item.values()
         if isinstance(operation, dict) and "operationId" in operation
     }

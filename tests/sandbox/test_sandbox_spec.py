@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from openapi_core.validation.response.exceptions import DataValidationError
+from spec_support import load_spec
 
 from telstra_messaging.sandbox import (
     RespondWith,
@@ -14,7 +14,7 @@ from telstra_messaging.sandbox import (
 )
 from telstra_messaging.sandbox._spec import load_spec_document, sandbox_spec_document
 
-from .support import SPEC_DOCUMENT, ResponseLog, check_against_spec, sms
+from .support import ResponseLog, check_against_spec, sms
 
 
 def _response(method: str, url: str, status: int, **content: object) -> httpx.Response:
@@ -25,7 +25,7 @@ def _response(method: str, url: str, status: int, **content: object) -> httpx.Re
 def test_check_rejects_bad_body() -> None:
     """The spec check rejects a 200 that lacks the required properties."""
     response = _response("POST", "http://127.0.0.1:1/v2/messages/sms", 200, json={})
-    with pytest.raises(DataValidationError):
+    with pytest.raises(AssertionError, match=r"violates openapi\.yaml"):
         check_against_spec(response)
 
 
@@ -35,7 +35,7 @@ def test_check_rejects_string_status() -> None:
     response = _response(
         "GET", "http://127.0.0.1:1/v2/messages/sms/x/status", 404, json=body
     )
-    with pytest.raises(DataValidationError):
+    with pytest.raises(AssertionError, match=r"violates openapi\.yaml"):
         check_against_spec(response)
 
 
@@ -43,7 +43,7 @@ def test_check_rejects_html(raw_api: httpx.Client, state: SandboxState) -> None:
     """The spec check rejects a gateway's HTML page."""
     state.inject("send_sms", RespondWith.gateway_html(502))
     response = raw_api.post("/messages/sms", json=sms())
-    with pytest.raises(DataValidationError, match="text/html"):
+    with pytest.raises(AssertionError, match="text/html"):
         check_against_spec(response)
 
 
@@ -61,13 +61,13 @@ def test_check_runs_on_every_response(
 def test_sandbox_spec_servers_relative() -> None:
     """The sandbox's copy of the spec uses the server paths of openapi.yaml."""
     document = sandbox_spec_document()
-    assert document["servers"] == [{**SPEC_DOCUMENT["servers"][0], "url": "/v2"}]
+    assert document["servers"] == [{**load_spec()["servers"][0], "url": "/v2"}]
     assert document["paths"]["/token"]["servers"][0]["url"] == "/v1/oauth"
 
 
 def test_sandbox_spec_unchanged_source() -> None:
     """The packaged openapi.yaml is the repository's file, unchanged."""
-    assert load_spec_document() == SPEC_DOCUMENT
+    assert load_spec_document() == load_spec()
 
 
 def test_create_app_default_state() -> None:

@@ -217,27 +217,53 @@ class _SandboxEndpoint:
                 "invalid_token",
             )
 
+    def _request_errors(self, call: _Call) -> list[Exception]:
+        """Run openapi-core on the request; raise ApiError where it cannot.
+
+        openapi-core raises instead of reporting for a few malformed requests: a
+        Content-Type it cannot parse (ValueError), JSON nested too deep to check
+        (RecursionError), and a form body that is not UTF-8 (UnicodeDecodeError).
+        """
+        validator = self._spec.request_validator
+        try:
+            return list(validator.iter_errors(call.openapi_request))
+        except RecursionError:
+            raise ApiError(
+                400, ErrorCode.INVALID_REQUEST, "the JSON body is nested too deeply"
+            ) from None
+        except UnicodeDecodeError:
+            raise ApiError(
+                400, ErrorCode.INVALID_REQUEST, "the request body is not valid UTF-8"
+            ) from None
+        except ValueError:
+            raise ApiError(
+                415,
+                ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                "the Content-Type header cannot be parsed",
+            ) from None
+
     def _validate(self, call: _Call) -> None:
         """Raise ApiError when openapi-core finds the request invalid."""
-        errors = list(self._spec.request_validator.iter_errors(call.openapi_request))
+        errors = self._request_errors(call)
         if errors:
             raise api_error_for(errors)
 
     def _validate_token_request(self, call: _Call) -> None:
         """Raise OAuthError when the token request is invalid."""
-        errors = list(self._spec.request_validator.iter_errors(call.openapi_request))
-        if errors:
-            raise oauth_error_for(errors)
+        # openapi-core's errors decode the body as UTF-8 when turned into text.
         try:
-            text = (
-                call.openapi_request.body.decode("utf-8")
-                if call.openapi_request.body
-                else ""
-            )
+            (call.openapi_request.body or b"").decode("utf-8")
         except UnicodeDecodeError:
             raise OAuthError(
                 400, "invalid_request", "the request body is not valid UTF-8"
             ) from None
+        try:
+            errors = self._request_errors(call)
+        except ApiError as error:
+            raise OAuthError(400, "invalid_request", error.message) from None
+        if errors:
+            raise oauth_error_for(errors)
+        text = (call.openapi_request.body or b"").decode("utf-8")
         names = [
             name for name, _ in urllib.parse.parse_qsl(text, keep_blank_values=True)
         ]
