@@ -19,13 +19,14 @@ from ._core import (
     Settings,
     TimeoutArg,
     build_request,
+    check_http_options,
     check_wait_arguments,
     client_repr,
     resolve_settings,
     sensitive_values,
     to_timeout,
 )
-from ._errors import DeliveryTimeoutError, InvalidInputError
+from ._errors import DeliveryTimeoutError
 from ._mms import DEFAULT_MAX_MMS_BYTES, MmsContent
 from ._models import MessageStatus, Reply, SendResult
 from ._token import AccessToken, TokenSlot
@@ -74,13 +75,7 @@ class AsyncTelstraMessaging:
             max_retries=max_retries,
             max_mms_bytes=max_mms_bytes,
         )
-        if http_client is not None and transport is not None:
-            raise InvalidInputError("pass http_client or transport, not both")
-        if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
-            raise InvalidInputError(
-                f"http_client must be an httpx.AsyncClient, "
-                f"not {type(http_client).__name__}"
-            )
+        check_http_options(http_client, transport, httpx.AsyncClient)
         self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient(
             transport=transport, timeout=self._settings.timeout

@@ -352,6 +352,19 @@ def check_wait_arguments(
             raise InvalidInputError(f"{name} must be a positive number of seconds")
 
 
+def check_http_options(
+    http_client: object, transport: object, expected: type[object]
+) -> None:
+    """Check that at most one of http_client and transport is given, and its type."""
+    if http_client is not None and transport is not None:
+        raise InvalidInputError("pass http_client or transport, not both")
+    if http_client is not None and not isinstance(http_client, expected):
+        raise InvalidInputError(
+            f"http_client must be an httpx.{expected.__name__}, "
+            f"not {type(http_client).__name__}"
+        )
+
+
 def client_repr(name: str, settings: Settings) -> str:
     """The repr of a client: its URLs, never its credentials."""
     return f"{name}(base_url={settings.base_url!r}, auth_url={settings.auth_url!r})"
