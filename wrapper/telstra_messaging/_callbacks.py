@@ -22,7 +22,7 @@ def parse_callback(body: bytes | str | Mapping[str, Any]) -> DeliveryReceipt | R
     """Turn a notify_url POST body into a DeliveryReceipt or an inbound Reply.
 
     A body with `deliveryStatus` is a delivery receipt; one with `body` or `from`
-    is a reply. Answer the service's POST with 204 quickly, because it retries
+    is a reply. Respond to the service's POST with 204 quickly, because it retries
     callbacks that are not acknowledged. Raises InvalidInputError for a body that
     is neither.
     """

@@ -166,11 +166,11 @@ class TelstraMessaging:
         return self._call(ops.get_mms_status_operation(message_id), timeout)
 
     def retrieve_sms_replies(self, *, timeout: TimeoutArg = None) -> list[Reply]:
-        """Fetch the oldest waiting reply; `more_messages` tells how many remain."""
+        """Fetch the oldest waiting reply, whose `more_messages` counts the rest."""
         return self._call(ops.retrieve_sms_responses_operation(), timeout)
 
     def iter_sms_replies(self, *, timeout: TimeoutArg = None) -> Iterator[Reply]:
-        """Yield waiting replies, polling again while `moreMessages` says more wait."""
+        """Yield every waiting reply, polling again while `more_messages` is above 0."""
         while True:
             replies = self.retrieve_sms_replies(timeout=timeout)
             yield from replies

@@ -1,8 +1,8 @@
 """Everything both clients share except I/O: settings, request building, and the
 decision after each attempt (return, raise, or wait and retry).
 
-The sync and async clients each hold only the loop that sends requests, sleeps and
-guards the token; every choice inside that loop is made here.
+The sync and async clients each contain only the loop that sends requests, sleeps
+and guards the token. Every choice inside that loop is made here.
 """
 
 from __future__ import annotations
@@ -138,7 +138,7 @@ def to_timeout(value: TimeoutArg) -> httpx.Timeout | None:
 
 
 def is_positive_seconds(value: object) -> bool:
-    """Whether `value` is a finite number of seconds above zero."""
+    """Return whether `value` is a finite number of seconds above zero."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return False
     return math.isfinite(value) and value > 0
@@ -252,7 +252,9 @@ class Attempts(Generic[T]):
         replayable = response.status_code == 401 and op.server == "api"
         if replayable and not self.token_replayed:
             self.token_replayed = True
-            logger.debug("Token refused; fetching a new one and replaying once")
+            logger.debug(
+                "Token rejected with 401; fetching a new token and retrying once"
+            )
             return Retry(0.0, discard_token=True)
         error = error_from_response(
             response, token_request=op.server == "auth", redact=self.redact
@@ -366,5 +368,5 @@ def check_http_options(
 
 
 def client_repr(name: str, settings: Settings) -> str:
-    """The repr of a client: its URLs, never its credentials."""
+    """Build the repr of a client: its URLs, never its credentials."""
     return f"{name}(base_url={settings.base_url!r}, auth_url={settings.auth_url!r})"

@@ -113,7 +113,7 @@ class ResponseValidationError(TelstraError):
 
 
 class APIStatusError(TelstraError):
-    """The service answered with a status other than 2xx.
+    """The service responded with a status other than 2xx.
 
     Attributes: `status_code` (from the status line, never from the body), `code`
     (the service's error code such as `TO-MSISDN-NOT-VALID`, or the OAuth error
@@ -136,7 +136,7 @@ class APIStatusError(TelstraError):
         self.code = code
         self.message = message
         self.request_id = _request_id(response)
-        # `redact` is used here and not kept, so the exception holds no secret.
+        # `redact` is used here and not stored, so the exception keeps no secret.
         super().__init__(self._describe(tuple(redact)))
 
     def _describe(self, redact: tuple[str, ...]) -> str:
@@ -198,7 +198,7 @@ class ServiceUnavailableError(APIStatusError):
 
 
 class InternalServerError(APIStatusError):
-    """500, or any other 5xx, including HTML or empty answers from a gateway."""
+    """500, or any other 5xx, including HTML or empty responses from a gateway."""
 
 
 _CLASS_BY_STATUS: dict[int, type[APIStatusError]] = {

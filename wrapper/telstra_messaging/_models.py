@@ -81,7 +81,7 @@ class SentMessage:
 
 @attrs.frozen
 class SendResult:
-    """What the service returned for a send."""
+    """The service's response to a send: one SentMessage for each recipient."""
 
     messages: list[SentMessage]
     message_type: str | None

@@ -2,7 +2,7 @@
 
 A send (SMS or MMS) is retried only when the service cannot have accepted the
 message: the connection failed before the request went out, or the service
-answered 429, 403 SpikeArrest or 503. After a read timeout, a connection dropped
+responded 429, 403 SpikeArrest or 503. After a read timeout, a connection dropped
 mid-response or a 500, the message may already be on its way, so the error goes
 to the caller instead. Reads (status, replies, tokens) are safe to repeat and are
 retried on any transport error, 429, SpikeArrest and 5xx. A 401 is not a retry: the
@@ -85,14 +85,14 @@ def parse_retry_after(
 
 
 def is_retryable_error(error: httpx.TransportError, *, is_send: bool) -> bool:
-    """Whether a transport error may be retried."""
+    """Return whether a transport error may be retried."""
     if is_send:
         return isinstance(error, _NOT_SENT_ERRORS)
     return True
 
 
 def is_retryable_status(status: int, code: str | None, *, is_send: bool) -> bool:
-    """Whether a status (and the service's error code) may be retried."""
+    """Return whether a status (and the service's error code) may be retried."""
     if status == 429 or (status == 403 and code == SPIKE_ARREST_CODE):
         return True
     if is_send:

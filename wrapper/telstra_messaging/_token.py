@@ -29,7 +29,7 @@ class AccessToken:
     refresh_at: float
 
     def is_fresh(self, now: float) -> bool:
-        """Whether the token can still be sent at monotonic time `now`."""
+        """Return whether the token can still be sent at monotonic time `now`."""
         return now < self.refresh_at
 
 
@@ -96,7 +96,7 @@ class TokenSlot:
     token: AccessToken | None = None
 
     def fresh(self) -> AccessToken | None:
-        """The cached token, if it is still fresh."""
+        """Return the cached token if it is still fresh, else None."""
         token = self.token
         if token is not None and token.is_fresh(self.clock()):
             return token

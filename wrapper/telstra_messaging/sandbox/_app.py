@@ -430,7 +430,7 @@ def create_app(state: SandboxState | None = None) -> Starlette:
     app = Starlette(exception_handlers=handlers)
     # Every path goes to the one endpoint, which finds the operation itself. A
     # Route("/{path:path}") would not do: its pattern misses an encoded newline
-    # (%0A), and Starlette would then answer with a plain-text 404.
+    # (%0A), and Starlette would then respond with a plain-text 404.
     app.router.default = endpoint
     app.state.sandbox = sandbox_state
     return app

@@ -159,7 +159,7 @@ def check_mms_request(request: Mapping[str, Any]) -> list[str]:
 def count_sms_segments(text: str) -> int:
     """Count the SMS segments that `text` needs, at least one.
 
-    The SDK's `estimate_segments` holds the GSM-7 and UCS-2 rules; the service
+    The SDK's `estimate_segments` contains the GSM-7 and UCS-2 rules; the service
     reports one segment for an empty text.
     """
     return max(1, estimate_segments(text).segments)
