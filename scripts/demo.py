@@ -54,7 +54,7 @@ def run(server: SandboxServer) -> None:
         image = MmsContent.from_path(IMAGE)
         mms = client.send_mms(to=RECIPIENT, content=image, subject="Table map")
         step(
-            f"MMS sent with {image.filename} ({image.type}, "
+            f"MMS sent with {image.filename} ({image.media_type}, "
             f"{len(image.payload)} base64 bytes): id {mms.message_id}"
         )
         status = client.wait_for_delivery(mms.message_id, kind="mms", poll_interval=0.2)

@@ -341,7 +341,9 @@ _FROM_EXAMPLE = {
         to=e["to"],
         subject=e["subject"],
         content=[
-            MmsContent(type=c["type"], filename=c["filename"], payload=c["payload"])
+            MmsContent(
+                media_type=c["type"], filename=c["filename"], payload=c["payload"]
+            )
             for c in e["MMSContent"]
         ],
         from_=e["from"],

@@ -454,7 +454,7 @@ def test_hierarchy_separate(child: type[Exception], other: type[Exception]) -> N
 
 def test_delivery_timeout_last_status() -> None:
     """DeliveryTimeoutError keeps the last status it saw."""
-    error = DeliveryTimeoutError("timed out", last_status=None)
+    error = DeliveryTimeoutError("timed out", message_id="abc", last_status=None)
     assert error.last_status is None
 
 

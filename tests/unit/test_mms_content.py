@@ -46,7 +46,7 @@ def png_file(tmp_path: Path) -> Path:
 
 def test_from_path_png_type(png_file: Path) -> None:
     """A .png file gets type image/png."""
-    assert MmsContent.from_path(png_file).type == "image/png"
+    assert MmsContent.from_path(png_file).media_type == "image/png"
 
 
 def test_from_path_filename(png_file: Path) -> None:
@@ -86,14 +86,14 @@ def test_type_from_suffix(tmp_path: Path, name: str, expected: str) -> None:
     """The media type is inferred from the file suffix."""
     path = tmp_path / name
     path.write_bytes(b"data")
-    assert MmsContent.from_path(path).type == expected
+    assert MmsContent.from_path(path).media_type == expected
 
 
 def test_unknown_suffix_rejected(tmp_path: Path) -> None:
     """An unknown suffix is rejected."""
     path = tmp_path / "blob.xyz"
     path.write_bytes(b"data")
-    with pytest.raises(InvalidInputError, match="pass type="):
+    with pytest.raises(InvalidInputError, match="pass media_type="):
         MmsContent.from_path(path)
 
 
@@ -116,15 +116,17 @@ def test_unaccepted_known_type(tmp_path: Path) -> None:
 
 
 def test_explicit_type_wins(tmp_path: Path) -> None:
-    """type= overrides the type inferred from the name."""
+    """media_type= overrides the type inferred from the name."""
     path = tmp_path / "blob.xyz"
     path.write_bytes(b"data")
-    assert MmsContent.from_path(path, type="image/png").type == "image/png"
+    assert MmsContent.from_path(path, media_type="image/png").media_type == "image/png"
 
 
 def test_explicit_type_over_suffix(png_file: Path) -> None:
-    """type= wins over a suffix that has a type of its own."""
-    assert MmsContent.from_path(png_file, type="image/jpg").type == "image/jpg"
+    """media_type= wins over a suffix that has a type of its own."""
+    assert (
+        MmsContent.from_path(png_file, media_type="image/jpg").media_type == "image/jpg"
+    )
 
 
 def test_missing_file_rejected(tmp_path: Path) -> None:
@@ -163,7 +165,7 @@ def test_repr_hides_payload() -> None:
 def test_repr_shows_name() -> None:
     """The repr shows the type and file name."""
     content = MmsContent.from_bytes(b"x", filename="note.txt")
-    assert repr(content) == "MmsContent(type='text/plain', filename='note.txt')"
+    assert repr(content) == "MmsContent(media_type='text/plain', filename='note.txt')"
 
 
 def text_content(data: bytes = b"hello") -> MmsContent:
@@ -186,22 +188,22 @@ def test_check_list_kept() -> None:
 @pytest.mark.parametrize("content_type", ["application/pdf", "image/webp", "IMAGE/PNG"])
 def test_check_type_outside_list(content_type: str) -> None:
     """A type outside the document's list is rejected."""
-    item = MmsContent(type=content_type, filename="x", payload="aGVsbG8=")
-    with pytest.raises(InvalidInputError, match=r"content\[0\]\.type"):
+    item = MmsContent(media_type=content_type, filename="x", payload="aGVsbG8=")
+    with pytest.raises(InvalidInputError, match=r"content\[0\]\.media_type"):
         check_contents([item], max_bytes=DEFAULT_MAX_MMS_BYTES)
 
 
 @pytest.mark.parametrize("payload", ["not base64!", "abc", "aGVsbG8=\x00"])
 def test_check_invalid_base64(payload: str) -> None:
     """A payload that is not valid base64 is rejected."""
-    item = MmsContent(type="text/plain", filename="x.txt", payload=payload)
+    item = MmsContent(media_type="text/plain", filename="x.txt", payload=payload)
     with pytest.raises(InvalidInputError, match="not valid base64"):
         check_contents([item], max_bytes=DEFAULT_MAX_MMS_BYTES)
 
 
 def test_check_empty_filename() -> None:
     """An empty file name is rejected."""
-    item = MmsContent(type="text/plain", filename="", payload="aGVsbG8=")
+    item = MmsContent(media_type="text/plain", filename="", payload="aGVsbG8=")
     with pytest.raises(InvalidInputError, match="filename is empty"):
         check_contents([item], max_bytes=DEFAULT_MAX_MMS_BYTES)
 

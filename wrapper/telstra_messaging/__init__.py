@@ -10,6 +10,7 @@ with TelstraMessaging(client_id="...", client_secret="...") as client:
 ```
 """
 
+from . import _logging
 from ._async_client import AsyncTelstraMessaging
 from ._callbacks import parse_callback
 from ._client import TelstraMessaging
@@ -35,7 +36,6 @@ from ._errors import (
     UnprocessableEntityError,
     UnsupportedMediaTypeError,
 )
-from ._logging import setup_logging
 from ._mms import DEFAULT_MAX_MMS_BYTES, MMS_CONTENT_TYPES, MmsContent
 from ._models import (
     DeliveryReceipt,
@@ -86,4 +86,4 @@ __all__ = [
     "parse_callback",
 ]
 
-setup_logging()
+_logging.setup_logging()

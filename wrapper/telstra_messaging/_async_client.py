@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import AsyncIterator, Sequence
 from types import TracebackType
 from typing import Literal, TypeVar
@@ -11,32 +10,24 @@ from typing import Literal, TypeVar
 import httpx
 
 from . import _operations as ops
+from ._base import ClientBase, delivery_timeout
 from ._core import (
-    Attempts,
     Done,
     Fail,
-    PollSchedule,
-    Settings,
     TimeoutArg,
     build_request,
-    check_http_options,
-    check_wait_arguments,
-    client_repr,
-    resolve_settings,
-    sensitive_values,
     to_timeout,
 )
-from ._errors import DeliveryTimeoutError
 from ._mms import DEFAULT_MAX_MMS_BYTES, MmsContent
 from ._models import MessageStatus, Reply, SendResult
-from ._token import AccessToken, TokenSlot
+from ._token import AccessToken
 
 __all__ = ["AsyncTelstraMessaging"]
 
 T = TypeVar("T")
 
 
-class AsyncTelstraMessaging:
+class AsyncTelstraMessaging(ClientBase):
     """Asynchronous client for the Telstra Messaging API v2.
 
     Credentials and URLs fall back to TELSTRA_CLIENT_ID, TELSTRA_CLIENT_SECRET,
@@ -66,7 +57,7 @@ class AsyncTelstraMessaging:
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
-        self._settings: Settings = resolve_settings(
+        self._configure(
             client_id=client_id,
             client_secret=client_secret,
             base_url=base_url,
@@ -74,19 +65,15 @@ class AsyncTelstraMessaging:
             timeout=timeout,
             max_retries=max_retries,
             max_mms_bytes=max_mms_bytes,
+            http_client=http_client,
+            transport=transport,
+            http_type=httpx.AsyncClient,
         )
-        check_http_options(http_client, transport, httpx.AsyncClient)
-        self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient(
             transport=transport, timeout=self._settings.timeout
         )
-        self._slot = TokenSlot()
         self._token_lock = asyncio.Lock()
         self._sleep = asyncio.sleep
-        self._monotonic = time.monotonic
-
-    def __repr__(self) -> str:
-        return client_repr(type(self).__name__, self._settings)
 
     async def __aenter__(self) -> AsyncTelstraMessaging:
         return self
@@ -195,33 +182,19 @@ class AsyncTelstraMessaging:
         Raises DeliveryTimeoutError, carrying the last status, after `timeout`
         seconds. Polls start `poll_interval` apart and grow to `max_poll_interval`.
         """
-        check_wait_arguments(kind, timeout, poll_interval, max_poll_interval)
+        schedule = self._poll_schedule(kind, timeout, poll_interval, max_poll_interval)
         fetch = self.get_sms_status if kind == "sms" else self.get_mms_status
-        schedule = PollSchedule(
-            self._monotonic() + timeout,
-            poll_interval,
-            max_poll_interval,
-            self._monotonic,
-        )
         while True:
             status = await fetch(message_id)
             if status.delivery_status.is_final:
                 return status
             delay = schedule.next_delay()
             if delay is None:
-                raise DeliveryTimeoutError(
-                    f"message not delivered after {timeout:g} s; last status "
-                    f"{status.delivery_status.value}",
-                    last_status=status,
-                )
+                raise delivery_timeout(message_id, timeout, status)
             await self._sleep(delay)
 
     async def _call(self, operation: ops.Operation[T], timeout: TimeoutArg) -> T:
-        attempts = Attempts(
-            operation,
-            self._settings.retry,
-            redact=sensitive_values(operation, self._settings),
-        )
+        attempts = self._attempts(operation)
         request_timeout = to_timeout(timeout)
         while True:
             token = await self._token() if operation.server == "api" else None
@@ -230,10 +203,10 @@ class AsyncTelstraMessaging:
             )
             try:
                 response = await self._http.send(request, follow_redirects=False)
-            except httpx.TransportError as error:
+            except httpx.RequestError as error:
                 step = attempts.after_error(error)
             else:
-                step = attempts.after_response(response)
+                step = attempts.after_response(response, token=token)
 
             if isinstance(step, Done):
                 return step.value
@@ -256,7 +229,4 @@ class AsyncTelstraMessaging:
             return token
 
     async def _fetch_token(self) -> AccessToken:
-        operation = ops.token_operation(
-            self._settings.client_id, self._settings.client_secret, self._slot.clock
-        )
-        return await self._call(operation, None)
+        return await self._call(self._token_operation(), None)

@@ -10,7 +10,6 @@ from ._errors import InvalidInputError
 from ._models import (
     DeliveryReceipt,
     Reply,
-    UnreadableBodyError,
     read_delivery_receipt,
     read_reply,
 )
@@ -27,13 +26,10 @@ def parse_callback(body: bytes | str | Mapping[str, Any]) -> DeliveryReceipt | R
     is neither.
     """
     data = _decode(body)
-    try:
-        if "deliveryStatus" in data:
-            return read_delivery_receipt(data)
-        if "body" in data or "from" in data:
-            return read_reply(data)
-    except UnreadableBodyError as error:
-        raise InvalidInputError(f"callback body is unreadable: {error}") from error
+    if "deliveryStatus" in data:
+        return read_delivery_receipt(data)
+    if "body" in data or "from" in data:
+        return read_reply(data)
     raise InvalidInputError(
         "callback body is neither a delivery receipt (no 'deliveryStatus') nor a "
         "reply (no 'body' or 'from')"
@@ -52,5 +48,8 @@ def _decode(body: bytes | str | Mapping[str, Any]) -> dict[str, Any]:
             "callback body is not JSON; pass the raw request body or the parsed dict"
         ) from error
     if not isinstance(data, dict):
-        raise InvalidInputError("callback body is JSON but not an object")
+        raise InvalidInputError(
+            "callback body is JSON but not an object; pass the raw POST body that "
+            "the service sent to notify_url"
+        )
     return data

@@ -27,6 +27,7 @@ from ._errors import (
     scrub,
     translate_transport_error,
 )
+from ._logging import LOGGER_NAME
 from ._models import UnreadableBodyError
 from ._operations import Operation
 from ._retry import RetryPolicy
@@ -37,7 +38,7 @@ __all__ = ["DEFAULT_AUTH_URL", "DEFAULT_BASE_URL", "DEFAULT_TIMEOUT"]
 
 T = TypeVar("T")
 
-logger = logging.getLogger("telstra_messaging")
+logger = logging.getLogger(LOGGER_NAME)
 
 DEFAULT_BASE_URL = "https://tapi.telstra.com/v2"
 DEFAULT_AUTH_URL = "https://sapi.telstra.com/v1/oauth"
@@ -71,16 +72,23 @@ def resolve_settings(
     max_retries: int,
     max_mms_bytes: int,
 ) -> Settings:
-    """Fill each argument left as None from its environment variable, then from
-    the default. An empty environment variable counts as unset."""
+    """Check the constructor arguments and return the Settings.
+
+    client_id, client_secret, base_url and auth_url fall back to their TELSTRA_
+    variable when None, then to the default. An empty variable counts as unset.
+    """
     client_id = _credential(client_id, "client_id", "TELSTRA_CLIENT_ID")
     client_secret = _credential(client_secret, "client_secret", "TELSTRA_CLIENT_SECRET")
     if isinstance(max_retries, bool) or not isinstance(max_retries, int):
-        raise InvalidInputError("max_retries must be a whole number, 0 or more")
+        raise InvalidInputError(
+            f"max_retries must be an int of 0 or more, not {max_retries!r}"
+        )
     if max_retries < 0:
         raise InvalidInputError(f"max_retries={max_retries}; give 0 or more")
     if isinstance(max_mms_bytes, bool) or not isinstance(max_mms_bytes, int):
-        raise InvalidInputError("max_mms_bytes must be a whole number of bytes")
+        raise InvalidInputError(
+            f"max_mms_bytes must be a positive int, not {max_mms_bytes!r}"
+        )
     if max_mms_bytes < 1:
         raise InvalidInputError(f"max_mms_bytes={max_mms_bytes}; give 1 or more")
     return Settings(
@@ -128,11 +136,15 @@ def to_timeout(value: TimeoutArg) -> httpx.Timeout | None:
     if isinstance(value, httpx.Timeout):
         parts = (value.connect, value.read, value.write, value.pool)
         if not all(part is None or is_positive_seconds(part) for part in parts):
-            raise InvalidInputError("each part of the httpx.Timeout must be positive")
+            raise InvalidInputError(
+                f"each part of the httpx.Timeout must be positive seconds or None, "
+                f"not {value!r}"
+            )
         return value
     if not is_positive_seconds(value):
         raise InvalidInputError(
-            "timeout must be a positive number of seconds or an httpx.Timeout"
+            "timeout must be a positive number of seconds or an httpx.Timeout, "
+            f"not {value!r}"
         )
     return httpx.Timeout(float(value))
 
@@ -225,8 +237,8 @@ class Attempts(Generic[T]):
     retries: int = 0
     token_replayed: bool = False
 
-    def after_error(self, error: httpx.TransportError) -> Step[T]:
-        """Decide after a transport error (nothing usable came back)."""
+    def after_error(self, error: httpx.RequestError) -> Step[T]:
+        """Decide after a transport or decoding error (nothing usable came back)."""
         self.attempt += 1
         op = self.operation
         wrapped = translate_transport_error(
@@ -236,8 +248,13 @@ class Attempts(Generic[T]):
             return Fail(wrapped, error)
         return self._retry_or_fail(wrapped, error, type(error).__name__, None)
 
-    def after_response(self, response: httpx.Response) -> Step[T]:
-        """Decide after a response: read a 2xx, replay a 401 once, or map the error."""
+    def after_response(
+        self, response: httpx.Response, *, token: AccessToken | None = None
+    ) -> Step[T]:
+        """Decide after a response: read a 2xx, replay a 401 once, or map the error.
+
+        `token` is the token the request carried, kept out of the error's text.
+        """
         self.attempt += 1
         op = self.operation
         logger.debug(
@@ -249,25 +266,33 @@ class Attempts(Generic[T]):
         )
         if response.is_success:
             return self._read(response)
-        replayable = response.status_code == 401 and op.server == "api"
-        if replayable and not self.token_replayed:
-            self.token_replayed = True
-            logger.debug(
-                "Token rejected with 401; fetching a new token and retrying once"
-            )
+
+        if self._should_replay(response):
             return Retry(0.0, discard_token=True)
+
+        redact = self.redact + ((token.value,) if token is not None else ())
         error = error_from_response(
-            response, token_request=op.server == "auth", redact=self.redact
+            response, token_request=op.server == "auth", redact=redact
         )
         if not _retry.is_retryable_status(
             response.status_code, error.code, is_send=op.is_send
         ):
             return Fail(error)
-        code = scrub(error.code or "", self.redact)
+        code = scrub(error.code or "", redact)
         reason = f"HTTP {response.status_code} {code}".rstrip()
         return self._retry_or_fail(
             error, None, reason, response.headers.get("retry-after")
         )
+
+    def _should_replay(self, response: httpx.Response) -> bool:
+        """Whether a 401 from the API gets its one replay with a new token."""
+        if response.status_code != 401 or self.operation.server != "api":
+            return False
+        if self.token_replayed:
+            return False
+        self.token_replayed = True
+        logger.debug("Token rejected with 401; fetching a new token and retrying once")
+        return True
 
     def _retry_or_fail(
         self,
@@ -351,7 +376,9 @@ def check_wait_arguments(
         ("max_poll_interval", max_poll_interval),
     ):
         if not is_positive_seconds(value):
-            raise InvalidInputError(f"{name} must be a positive number of seconds")
+            raise InvalidInputError(
+                f"{name} must be a positive number of seconds, not {value!r}"
+            )
 
 
 def check_http_options(

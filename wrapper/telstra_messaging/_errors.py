@@ -2,7 +2,8 @@
 
 ```
 TelstraError
-├── InvalidInputError           also a ValueError; raised before anything is sent
+├── InvalidInputError           also a ValueError: an argument or callback body was
+│                               rejected, and nothing was sent
 ├── DeliveryTimeoutError        wait_for_delivery ran out of time
 ├── APIConnectionError          no usable response (connect, read or protocol failure)
 │   └── APITimeoutError
@@ -83,8 +84,11 @@ class InvalidInputError(TelstraError, ValueError):
 class DeliveryTimeoutError(TelstraError):
     """A message did not reach a final delivery status in the time allowed."""
 
-    def __init__(self, message: str, *, last_status: MessageStatus | None) -> None:
+    def __init__(
+        self, message: str, *, message_id: str, last_status: MessageStatus | None
+    ) -> None:
         super().__init__(message)
+        self.message_id = message_id
         self.last_status = last_status
 
 
@@ -146,7 +150,7 @@ class APIStatusError(TelstraError):
         if self.message:
             text += f": {scrub(self.message, redact)}"
         if self.request_id:
-            text += f" (request id {scrub(self.request_id, redact)})"
+            text += f" (request id {_redact(self.request_id, redact)})"
         return text
 
 
@@ -262,9 +266,13 @@ def _error_class(status: int, code: str | None) -> type[APIStatusError]:
 
 
 def translate_transport_error(
-    error: httpx.TransportError, *, description: str
+    error: httpx.RequestError, *, description: str
 ) -> APIConnectionError:
-    """Wrap an httpx transport error; the caller chains the original with `from`."""
+    """Wrap an httpx request error; the caller chains the original with `from`.
+
+    Besides transport errors this covers a body that cannot be decoded (such as
+    a gzip header on a body that is not gzip), which leaves no usable response.
+    """
     if isinstance(error, httpx.TimeoutException):
         return APITimeoutError(
             f"{description} timed out ({type(error).__name__})", request=_request(error)
@@ -274,7 +282,7 @@ def translate_transport_error(
     )
 
 
-def _request(error: httpx.TransportError) -> httpx.Request | None:
+def _request(error: httpx.RequestError) -> httpx.Request | None:
     try:
         return error.request
     except RuntimeError:
@@ -315,7 +323,12 @@ def scrub(text: str, redact: tuple[str, ...] = ()) -> str:
     runs that may be phone numbers become "[number]", and the result is cut to
     200 characters.
     """
+    return _DIGIT_RUN.sub("[number]", _redact(text, redact))[:_MAX_MESSAGE_CHARS]
+
+
+def _redact(text: str, redact: tuple[str, ...]) -> str:
+    """Replace each value in `redact` of 4 or more characters with "[redacted]"."""
     for value in sorted(redact, key=len, reverse=True):
         if len(value) >= 4:
             text = text.replace(value, "[redacted]")
-    return _DIGIT_RUN.sub("[number]", text)[:_MAX_MESSAGE_CHARS]
+    return text[:_MAX_MESSAGE_CHARS]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import builtins
 import mimetypes
 import os
 from collections.abc import Sequence
@@ -52,31 +51,30 @@ _TYPE_BY_SUFFIX = {
 class MmsContent:
     """One piece of MMS content: its media type, file name and base64 payload."""
 
-    type: str
+    media_type: str
     filename: str
     payload: str = attrs.field(repr=False)
 
     @classmethod
     def from_bytes(
-        cls, data: bytes, *, filename: str, type: str | None = None
+        cls, data: bytes, *, filename: str, media_type: str | None = None
     ) -> MmsContent:
         """Encode `data`; the type is inferred from `filename` unless given."""
         if not isinstance(data, bytes | bytearray | memoryview):
             raise InvalidInputError(
-                f"data must be bytes, not {builtins.type(data).__name__}; "
+                f"data must be bytes, not {type(data).__name__}; "
                 "encode text first, for example with .encode('utf-8')"
             )
         _check_filename(filename, argument="filename")
-        content_type = type or guess_content_type(filename)
         return cls(
-            type=content_type,
+            media_type=media_type or guess_content_type(filename),
             filename=filename,
             payload=base64.b64encode(data).decode("ascii"),
         )
 
     @classmethod
     def from_path(
-        cls, path: str | os.PathLike[str], *, type: str | None = None
+        cls, path: str | os.PathLike[str], *, media_type: str | None = None
     ) -> MmsContent:
         """Read a file, infer its media type from its name, and encode it."""
         try:
@@ -84,7 +82,7 @@ class MmsContent:
             data = file.read_bytes()
         except TypeError as error:
             raise InvalidInputError(
-                f"path must be a str or os.PathLike, not {builtins.type(path).__name__}"
+                f"path must be a str or os.PathLike, not {type(path).__name__}"
             ) from error
         except ValueError as error:
             raise InvalidInputError(
@@ -94,7 +92,7 @@ class MmsContent:
             raise InvalidInputError(
                 f"cannot read MMS content file {file.name!r}: {error.strerror}"
             ) from error
-        return cls.from_bytes(data, filename=file.name, type=type)
+        return cls.from_bytes(data, filename=file.name, media_type=media_type)
 
 
 def guess_content_type(filename: str) -> str:
@@ -104,8 +102,8 @@ def guess_content_type(filename: str) -> str:
     guessed = _TYPE_ALIASES.get(guessed or "", guessed)
     if guessed not in MMS_CONTENT_TYPES:
         raise InvalidInputError(
-            f"cannot tell the MMS content type of {filename!r}; pass type= with one "
-            f"of: {', '.join(sorted(MMS_CONTENT_TYPES))}"
+            f"cannot tell the MMS content type of {filename!r}; pass media_type= "
+            f"with one of: {', '.join(sorted(MMS_CONTENT_TYPES))}"
         )
     return guessed
 
@@ -149,9 +147,10 @@ def _check_filename(filename: object, *, argument: str) -> None:
 
 
 def _check_one(item: MmsContent, index: int) -> None:
-    if item.type not in MMS_CONTENT_TYPES:
+    if item.media_type not in MMS_CONTENT_TYPES:
         raise InvalidInputError(
-            f"content[{index}].type {item.type!r} is not accepted; use one of: "
+            f"content[{index}].media_type {item.media_type!r} is not accepted; use "
+            "one of: "
             f"{', '.join(sorted(MMS_CONTENT_TYPES))}"
         )
     _check_filename(item.filename, argument=f"content[{index}].filename")

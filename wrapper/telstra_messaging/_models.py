@@ -137,8 +137,8 @@ class DeliveryReceipt:
     raw: Mapping[str, Any] = attrs.field(repr=False)
 
 
-# Spec property name -> result field, for each result. The readers below use these
-# tables, and the contract tests check them against openapi.yaml.
+# Spec property name -> result field, for each result. The readers below read the
+# same keys, and the contract tests check both against openapi.yaml.
 SENT_MESSAGE_FIELDS = {
     "to": "to",
     "messageId": "message_id",

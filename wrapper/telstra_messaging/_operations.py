@@ -106,8 +106,10 @@ def send_sms_operation(
     reply_request: bool | None,
 ) -> Operation[SendResult]:
     """Check the arguments of Send SMS and build its request."""
+    if reply_request is not None:
+        _check_flag(reply_request)
     request = SendSMSRequest(
-        to=check.normalise_recipients(to, reply_request=bool(reply_request)),
+        to=check.normalise_recipients(to, reply_request=reply_request is True),
         body=check.check_body(body),
     )
     if from_ is not None:
@@ -144,13 +146,15 @@ def send_mms_operation(
     max_bytes: int,
 ) -> Operation[SendResult]:
     """Check the arguments of Send MMS and build its request."""
+    if reply_request is not None:
+        _check_flag(reply_request)
     items = check_contents(content, max_bytes=max_bytes)
     request = SendMMSRequest(
-        to=check.normalise_recipients(to, reply_request=bool(reply_request)),
+        to=check.normalise_recipients(to, reply_request=reply_request is True),
         subject=check.check_subject(subject),
         mms_content=[
             MMSContent(
-                type_=MMSContentType(item.type),
+                type_=MMSContentType(item.media_type),
                 filename=item.filename,
                 payload=item.payload,
             )

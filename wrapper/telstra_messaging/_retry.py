@@ -84,7 +84,7 @@ def parse_retry_after(
     return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
 
 
-def is_retryable_error(error: httpx.TransportError, *, is_send: bool) -> bool:
+def is_retryable_error(error: httpx.RequestError, *, is_send: bool) -> bool:
     """Return whether a transport error may be retried."""
     if is_send:
         return isinstance(error, _NOT_SENT_ERRORS)

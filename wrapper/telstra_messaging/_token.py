@@ -15,7 +15,8 @@ from ._models import UnreadableBodyError
 # Used when the token response gives no readable lifetime: short, so that a
 # wrong guess costs one extra token request rather than a run of 401s.
 FALLBACK_LIFETIME = 300.0
-# Refresh this long before expiry, and never later than 90% into the lifetime.
+# Refresh this long before expiry, but for a lifetime under 600 s refresh at 90% of
+# it instead, so that a short-lived token is not refreshed at once.
 REFRESH_MARGIN = 60.0
 # Visible ASCII: a superset of RFC 6750's b64token that an HTTP header can carry.
 _TOKEN_CHARACTERS = re.compile(r"[\x21-\x7e]+")
@@ -90,7 +91,8 @@ def _number(value: Any) -> float | None:
 
 @attrs.define
 class TokenSlot:
-    """The cached token. Callers hold their own lock around `replace` and `discard`."""
+    """The cached token. Callers hold their own lock while they set `token` or call
+    `discard`."""
 
     clock: Callable[[], float] = time.monotonic
     token: AccessToken | None = None
