@@ -1,14 +1,25 @@
 """The Starlette application that serves openapi.yaml from a SandboxState.
 
-Every request goes through one ASGI endpoint, which takes these steps:
+Every request goes through one ASGI endpoint, which checks it in this order. The
+first failed check sets the response.
 
-1. openapi-core finds the operation in the spec: 404 for an unknown path, 405 for a
-   known path with another method.
-2. The sandbox counts the request and applies any injected fault.
-3. Messaging operations need a valid bearer token: 401 otherwise.
-4. openapi-core validates the request: 415, 400 or 422.
+1. openapi-core finds the operation in the spec: 404 for an unknown path, and 405
+   with an Allow header for a known path with another method. Authentication is
+   not checked for these.
+2. The sandbox counts the request (`SandboxState.request_count`), and an injected
+   fault that applies before processing takes effect.
+3. Messaging operations need `Authorization: Bearer <token>` with a token that
+   has not expired: 401 otherwise.
+4. openapi-core validates the request: an unsupported Content-Type is 415, a body
+   that is not JSON or does not match the schema is 400, and a body whose only
+   problem is missing required properties is 422.
 5. The send operations run the checks in `_rules`: 400.
 6. The operation's handler builds the response.
+7. When that response is 2xx, an injected fault that applies after acceptance
+   takes effect.
+
+The token operation skips step 3, and its failures in steps 4 and 6 are OAuth 2
+errors (see `_auth`).
 """
 
 from __future__ import annotations
@@ -26,6 +37,11 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import Receive, Scope, Send
 
+from telstra_messaging.sandbox._auth import (
+    authenticate,
+    get_access_token,
+    validate_token_request,
+)
 from telstra_messaging.sandbox._errors import (
     ApiError,
     ErrorCode,
@@ -42,6 +58,7 @@ from telstra_messaging.sandbox._faults import (
     AcceptThenDrop,
     AcceptThenFail,
     DelayThenProcess,
+    Fault,
     RespondWith,
 )
 from telstra_messaging.sandbox._rules import (
@@ -54,12 +71,10 @@ from telstra_messaging.sandbox._state import MessageKind, SandboxState, StoredMe
 from telstra_messaging.sandbox._validation import (
     SandboxOpenAPIRequest,
     api_error_for,
-    oauth_error_for,
+    request_errors,
 )
 
 logger = logging.getLogger("telstra_messaging.sandbox")
-
-_NO_STORE_HEADERS = {"Cache-Control": "no-store", "Pragma": "no-cache"}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -79,7 +94,6 @@ class _SandboxEndpoint:
         self._state = state
         self._spec = spec
         self._handlers: dict[str, Callable[[_Call], Response]] = {
-            "get_access_token": self._get_access_token,
             "send_sms": self._send_sms,
             "retrieve_sms_responses": self._retrieve_sms_responses,
             "get_sms_status": self._get_sms_status,
@@ -144,23 +158,19 @@ class _SandboxEndpoint:
         ).to_response()
 
     async def _respond(self, call: _Call, receive: Receive) -> Response | None:
-        operation_id = call.operation_id
-        fault = self._state.take_fault(operation_id, accepted=False)
+        fault = self._take_fault(call.operation_id, accepted=False)
         if isinstance(fault, RespondWith):
-            logger.info("%s: injected fault %s", operation_id, type(fault).__name__)
             return fault_response(fault)
-        if isinstance(fault, DelayThenProcess):
-            logger.info("%s: injected fault %s", operation_id, type(fault).__name__)
-            if not await wait_unless_disconnected(receive, fault.seconds):
-                return None
+        if isinstance(fault, DelayThenProcess) and not await wait_unless_disconnected(
+            receive, fault.seconds
+        ):
+            return None
 
         response = self._process(call)
         if not 200 <= response.status_code < 300:
             return response
 
-        fault = self._state.take_fault(operation_id, accepted=True)
-        if fault is not None:
-            logger.info("%s: injected fault %s", operation_id, type(fault).__name__)
+        fault = self._take_fault(call.operation_id, accepted=True)
         if isinstance(fault, AcceptThenFail):
             return fault_response(fault)
         if isinstance(fault, AcceptThenDrop):
@@ -175,129 +185,29 @@ class _SandboxEndpoint:
             return None
         return response
 
+    def _take_fault(self, operation_id: str, *, accepted: bool) -> Fault | None:
+        """Remove and return the operation's next fault for this stage, and log it."""
+        fault = self._state.take_fault(operation_id, accepted=accepted)
+        if fault is not None:
+            logger.info("%s: injected fault %s", operation_id, type(fault).__name__)
+        return fault
+
     def _process(self, call: _Call) -> Response:
         try:
             if call.operation_id == "get_access_token":
-                self._validate_token_request(call)
-            else:
-                self._authenticate(call.request)
-                self._validate(call)
+                validate_token_request(self._spec, call.openapi_request)
+                return get_access_token(self._state, call.openapi_request)
+            authenticate(self._state, call.request)
+            self._validate(call)
             return self._handlers[call.operation_id](call)
-        except ApiError as error:
+        except (ApiError, OAuthError) as error:
             return error.to_response()
-        except OAuthError as error:
-            return error.to_response()
-
-    def _authenticate(self, request: Request) -> None:
-        """Raise ApiError 401 unless the request has a valid, unexpired bearer token."""
-        authorization = request.headers.get("Authorization")
-        if authorization is None:
-            raise _unauthorized(
-                "the Authorization header is missing; send 'Authorization: Bearer "
-                "<access token>' with a token from POST /v1/oauth/token",
-                None,
-            )
-        scheme, _, token = authorization.partition(" ")
-        token = token.strip()
-        if scheme.lower() != "bearer" or not token:
-            raise _unauthorized(
-                "the Authorization header must be 'Bearer <access token>'",
-                "invalid_request",
-            )
-        check = self._state.check_token(token)
-        if check == "expired":
-            raise _unauthorized(
-                "the access token has expired; request a new one from "
-                "POST /v1/oauth/token",
-                "invalid_token",
-            )
-        if check == "unknown":
-            raise _unauthorized(
-                "the access token is not valid; request one from POST /v1/oauth/token",
-                "invalid_token",
-            )
-
-    def _request_errors(self, call: _Call) -> list[Exception]:
-        """Run openapi-core on the request; raise ApiError where it cannot.
-
-        openapi-core raises instead of reporting for a few malformed requests: a
-        Content-Type it cannot parse (ValueError), JSON nested too deep to check
-        (RecursionError), and a form body that is not UTF-8 (UnicodeDecodeError).
-        """
-        validator = self._spec.request_validator
-        try:
-            return list(validator.iter_errors(call.openapi_request))
-        except RecursionError:
-            raise ApiError(
-                400, ErrorCode.INVALID_REQUEST, "the JSON body is nested too deeply"
-            ) from None
-        except UnicodeDecodeError:
-            raise ApiError(
-                400, ErrorCode.INVALID_REQUEST, "the request body is not valid UTF-8"
-            ) from None
-        except ValueError:
-            raise ApiError(
-                415,
-                ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-                "the Content-Type header cannot be parsed",
-            ) from None
 
     def _validate(self, call: _Call) -> None:
         """Raise ApiError when openapi-core finds the request invalid."""
-        errors = self._request_errors(call)
+        errors = request_errors(self._spec, call.openapi_request)
         if errors:
             raise api_error_for(errors)
-
-    def _validate_token_request(self, call: _Call) -> None:
-        """Raise OAuthError when the token request is invalid."""
-        # openapi-core's errors decode the body as UTF-8 when turned into text.
-        try:
-            (call.openapi_request.body or b"").decode("utf-8")
-        except UnicodeDecodeError:
-            raise OAuthError(
-                400, "invalid_request", "the request body is not valid UTF-8"
-            ) from None
-        try:
-            errors = self._request_errors(call)
-        except ApiError as error:
-            raise OAuthError(400, "invalid_request", error.message) from None
-        if errors:
-            raise oauth_error_for(errors)
-        text = (call.openapi_request.body or b"").decode("utf-8")
-        names = [
-            name for name, _ in urllib.parse.parse_qsl(text, keep_blank_values=True)
-        ]
-        repeated = sorted({name for name in names if names.count(name) > 1})
-        if repeated:
-            raise OAuthError(
-                400,
-                "invalid_request",
-                "parameters must not repeat: " + ", ".join(repeated),
-            )
-
-    def _get_access_token(self, call: _Call) -> Response:
-        body = call.openapi_request.body or b""
-        form = dict(
-            urllib.parse.parse_qsl(body.decode("utf-8"), keep_blank_values=True)
-        )
-        client_id = form.get("client_id", "")
-        client_secret = form.get("client_secret", "")
-        if not self._state.check_credentials(client_id, client_secret):
-            raise OAuthError(
-                401,
-                "invalid_client",
-                "client authentication failed: unknown client_id or wrong "
-                "client_secret",
-            )
-        issued = self._state.issue_token()
-        return JSONResponse(
-            {
-                "access_token": issued.access_token,
-                "token_type": "Bearer",
-                "expires_in": issued.expires_in,
-            },
-            headers=_NO_STORE_HEADERS,
-        )
 
     def _send_sms(self, call: _Call) -> Response:
         request_json = _json_body(call)
@@ -383,19 +293,6 @@ class _SandboxEndpoint:
                 }
             ]
         )
-
-
-def _unauthorized(message: str, oauth_error: str | None) -> ApiError:
-    # RFC 6750 section 3: a 401 for a bearer-token resource carries WWW-Authenticate.
-    challenge = 'Bearer realm="sandbox"'
-    if oauth_error is not None:
-        challenge += f', error="{oauth_error}"'
-    return ApiError(
-        401,
-        ErrorCode.INVALID_ACCESS_TOKEN,
-        message,
-        headers={"WWW-Authenticate": challenge},
-    )
 
 
 def _json_body(call: _Call) -> dict[str, Any]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import logging
+import socket
 import sys
 
 import uvicorn
@@ -83,6 +84,27 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return build_parser().parse_args(argv)
 
 
+def _print_banner(state: SandboxState, server_origin: str) -> None:
+    """Print the URLs and the fake credentials that a client needs."""
+    spec = load_sandbox_spec()
+    print("Telstra Messaging API sandbox")
+    print(f"  base URL:      {server_origin}{spec.api_base_path}")
+    print(f"  auth URL:      {server_origin}{spec.auth_base_path}")
+    print(f"  client id:     {state.client_id}")
+    print(f"  client secret: {state.client_secret}")
+    print("Press Ctrl-C to stop.", flush=True)
+
+
+def _serve(state: SandboxState, host: str, sock: socket.socket) -> None:
+    """Serve the sandbox on the bound socket until Ctrl-C."""
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn_config(state, host, port, configure_logging=True))
+    # uvicorn stops on the first Ctrl-C, then raises the signal again once it has
+    # restored Python's handler, which turns it into KeyboardInterrupt.
+    with contextlib.suppress(KeyboardInterrupt):
+        server.run(sockets=[sock])
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the sandbox in the foreground until Ctrl-C; return the exit status."""
     args = parse_args(argv)
@@ -106,21 +128,6 @@ def main(argv: list[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
 
-    port = sock.getsockname()[1]
-    server_origin = origin(args.host, port)
-    spec = load_sandbox_spec()
-    print("Telstra Messaging API sandbox")
-    print(f"  base URL:      {server_origin}{spec.api_base_path}")
-    print(f"  auth URL:      {server_origin}{spec.auth_base_path}")
-    print(f"  client id:     {state.client_id}")
-    print(f"  client secret: {state.client_secret}")
-    print("Press Ctrl-C to stop.", flush=True)
-
-    server = uvicorn.Server(
-        uvicorn_config(state, args.host, port, configure_logging=True)
-    )
-    # uvicorn stops on the first Ctrl-C, then raises the signal again once it has
-    # restored Python's handler, which turns it into KeyboardInterrupt.
-    with contextlib.suppress(KeyboardInterrupt):
-        server.run(sockets=[sock])
+    _print_banner(state, origin(args.host, sock.getsockname()[1]))
+    _serve(state, args.host, sock)
     return 0

@@ -69,6 +69,7 @@ class RespondWith:
         cls,
         status: int,
         code: str,
+        *,
         message: str | None = None,
         headers: Mapping[str, str] | None = None,
     ) -> RespondWith:
@@ -82,23 +83,23 @@ class RespondWith:
     @classmethod
     def spike_arrest(cls) -> RespondWith:
         """Respond 403 SpikeArrest, the live service's limit for bursts of calls."""
-        return cls.error(403, ErrorCode.SPIKE_ARREST, "Spike arrest violation")
+        return cls.error(403, ErrorCode.SPIKE_ARREST, message="Spike arrest violation")
 
     @classmethod
     def quota_exceeded(cls) -> RespondWith:
         """Respond 403 MSG_Monetization_ERR, the live service's out-of-credit error."""
         return cls.error(
-            403, ErrorCode.MSG_MONETIZATION_ERR, "Quota or credit exhausted"
+            403, ErrorCode.MSG_MONETIZATION_ERR, message="Quota or credit exhausted"
         )
 
     @classmethod
-    def too_many_requests(cls, retry_after: int | None = None) -> RespondWith:
+    def too_many_requests(cls, *, retry_after: int | None = None) -> RespondWith:
         """Respond 429, with Retry-After in seconds when `retry_after` is set."""
         headers = {} if retry_after is None else {"Retry-After": str(retry_after)}
         return cls.error(429, ErrorCode.TOO_MANY_REQUESTS, headers=headers)
 
     @classmethod
-    def service_unavailable(cls, retry_after: int | None = None) -> RespondWith:
+    def service_unavailable(cls, *, retry_after: int | None = None) -> RespondWith:
         """Respond 503, with Retry-After in seconds when `retry_after` is set."""
         headers = {} if retry_after is None else {"Retry-After": str(retry_after)}
         return cls.error(503, ErrorCode.SERVICE_UNAVAILABLE, headers=headers)

@@ -75,6 +75,20 @@ def uvicorn_config(
     )
 
 
+def _wait_until_started(server: uvicorn.Server, thread: threading.Thread) -> bool:
+    """Poll until uvicorn accepts connections, for about 10 seconds at most.
+
+    Returns False when the thread exits first or the time runs out.
+    """
+    for _ in range(_STARTUP_POLLS):
+        if server.started:
+            return True
+        if not thread.is_alive():
+            return False
+        time.sleep(_STARTUP_POLL_SECONDS)
+    return False
+
+
 class SandboxServer:
     """Context manager that serves the sandbox from a background thread.
 
@@ -152,13 +166,9 @@ class SandboxServer:
         self._server = server
         self._thread = thread
         thread.start()
-        for _ in range(_STARTUP_POLLS):
-            if server.started:
-                logger.info("sandbox listening on %s", self.origin)
-                return
-            if not thread.is_alive():
-                break
-            time.sleep(_STARTUP_POLL_SECONDS)
+        if _wait_until_started(server, thread):
+            logger.info("sandbox listening on %s", self.origin)
+            return
         self.stop()
         sock.close()
         raise RuntimeError(

@@ -74,7 +74,7 @@ class StoredMessage:
 
 
 @dataclasses.dataclass(frozen=True)
-class DeliveryStatus:
+class StatusSnapshot:
     """The delivery status of a message at one moment, with ISO 8601 timestamps."""
 
     recipient: str
@@ -84,8 +84,8 @@ class DeliveryStatus:
 
 
 @dataclasses.dataclass(frozen=True)
-class Reply:
-    """A reply to a message sent with `replyRequest: true`."""
+class QueuedReply:
+    """A reply to a message sent with `replyRequest: true`, queued until retrieved."""
 
     message_id: str
     sender: str
@@ -144,7 +144,7 @@ class SandboxState:
         self._messages: list[StoredMessage] = []
         self._messages_by_id: dict[str, StoredMessage] = {}
         self._awaiting_reply: list[StoredMessage] = []
-        self._replies: collections.deque[Reply] = collections.deque()
+        self._replies: collections.deque[QueuedReply] = collections.deque()
         self._request_counts = dict.fromkeys(OPERATION_IDS, 0)
         self._faults: dict[str, collections.deque[Fault]] = {
             operation_id: collections.deque() for operation_id in OPERATION_IDS
@@ -193,7 +193,7 @@ class SandboxState:
         with self._lock:
             self._request_counts[operation_id] += 1
 
-    def inject(self, operation_id: str, fault: Fault, times: int = 1) -> None:
+    def inject(self, operation_id: str, fault: Fault, *, times: int = 1) -> None:
         """Queue `fault` for the next `times` requests to the operation.
 
         Faults for one operation apply in the order they were queued. See the
@@ -300,7 +300,7 @@ class SandboxState:
         with self._lock:
             return self._messages_by_id.get(message_id)
 
-    def delivery_status(self, message: StoredMessage) -> DeliveryStatus:
+    def delivery_status(self, message: StoredMessage) -> StatusSnapshot:
         """Return the message's delivery status at the current clock time."""
         with self._lock:
             now = self._clock()
@@ -320,11 +320,11 @@ class SandboxState:
         received_timestamp = None
         if now >= delivered_at and final in _DELIVERED_STATUSES:
             received_timestamp = self._timestamp(delivered_at)
-        return DeliveryStatus(
+        return StatusSnapshot(
             message.recipient, status, sent_timestamp, received_timestamp
         )
 
-    def pop_reply(self) -> tuple[Reply, int] | None:
+    def pop_reply(self) -> tuple[QueuedReply, int] | None:
         """Remove the oldest queued reply; return it and the number still queued."""
         with self._lock:
             self._queue_due_replies(self._clock())
@@ -344,7 +344,7 @@ class SandboxState:
                 waiting.append(message)
                 continue
             self._replies.append(
-                Reply(
+                QueuedReply(
                     message_id=message.message_id,
                     sender=message.recipient,
                     recipient=SANDBOX_NUMBER,

@@ -1,4 +1,4 @@
-"""Translation of openapi-core validation errors into the sandbox's error responses."""
+"""Request validation with openapi-core, and its errors as the sandbox's errors."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from openapi_core.validation.request.exceptions import (
 from openapi_core.validation.schemas.exceptions import InvalidSchemaValue
 
 from telstra_messaging.sandbox._errors import ApiError, ErrorCode, OAuthError
+from telstra_messaging.sandbox._spec import SandboxSpec
 
 _MAX_DETAIL_LENGTH = 200
 # Order in which validation failures win when a request has several: 415, 400, 422.
@@ -38,6 +39,34 @@ class SandboxOpenAPIRequest(StarletteOpenAPIRequest):
         if raw_path is None:
             return urllib.parse.quote(self.request.url.path)
         return bytes(raw_path).decode("latin-1")
+
+
+def request_errors(
+    spec: SandboxSpec, openapi_request: SandboxOpenAPIRequest
+) -> list[Exception]:
+    """Run openapi-core on the request; raise ApiError where it cannot.
+
+    openapi-core raises instead of reporting for a few malformed requests: a
+    Content-Type it cannot parse (ValueError), JSON nested too deep to check
+    (RecursionError), and a form body that is not UTF-8 (UnicodeDecodeError).
+    """
+    validator = spec.request_validator
+    try:
+        return list(validator.iter_errors(openapi_request))
+    except RecursionError:
+        raise ApiError(
+            400, ErrorCode.INVALID_REQUEST, "the JSON body is nested too deeply"
+        ) from None
+    except UnicodeDecodeError:
+        raise ApiError(
+            400, ErrorCode.INVALID_REQUEST, "the request body is not valid UTF-8"
+        ) from None
+    except ValueError:
+        raise ApiError(
+            415,
+            ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+            "the Content-Type header cannot be parsed",
+        ) from None
 
 
 def _shorten(text: str) -> str:
