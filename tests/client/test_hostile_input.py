@@ -11,6 +11,7 @@ import pytest
 from fake_service import FakeService
 
 from telstra_messaging import (
+    APIConnectionError,
     APIStatusError,
     AuthenticationError,
     BadRequestError,
@@ -253,3 +254,62 @@ def test_segments_lone_surrogate(char: str) -> None:
     estimate = estimate_segments(char)
     assert estimate.encoding == "UCS-2"
     assert estimate.units == len(char)
+
+
+def test_decoding_error_typed(client: TelstraMessaging, service: FakeService) -> None:
+    """A body that fails to decode raises APIConnectionError, not httpx's error."""
+
+    def broken(request: httpx.Request) -> httpx.Response:
+        # A stream, so that httpx decodes the body only when the client reads it.
+        stream = httpx.ByteStream(b"not gzip at all")
+        return httpx.Response(200, headers={"Content-Encoding": "gzip"}, stream=stream)
+
+    service.queue("/messages/sms", broken)
+    with pytest.raises(APIConnectionError) as caught:
+        client.send_sms("0400000000", "hi")
+    assert isinstance(caught.value.__cause__, httpx.DecodingError)
+    assert service.count("POST", "/messages/sms") == 1
+
+
+def test_echoed_token_redacted(client: TelstraMessaging, service: FakeService) -> None:
+    """A service error that echoes the bearer token shows it redacted."""
+
+    def echo_token(request: httpx.Request) -> httpx.Response:
+        token = request.headers["authorization"].removeprefix("Bearer ")
+        body = {"status": 403, "message": f"token {token} lacks scope"}
+        return httpx.Response(403, json=body)
+
+    service.queue("/status", echo_token)
+    with pytest.raises(APIStatusError) as caught:
+        client.get_sms_status("abc")
+    assert service.issued_tokens[0] not in str(caught.value)
+    assert "[redacted]" in str(caught.value)
+
+
+def test_connection_error_names_host(service: FakeService) -> None:
+    """A connection failure names the host and port, not the path's message id."""
+
+    def refuse(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("refused", request=request)
+
+    transport = httpx.MockTransport(refuse)
+    client = TelstraMessaging(
+        "id", "secret", base_url="http://127.0.0.1:9/v2", transport=transport
+    )
+    client._sleep = lambda delay: None
+    with client, pytest.raises(APIConnectionError) as caught:
+        client.get_mms_status("secret-looking-id")
+    text = str(caught.value)
+    assert "sapi.telstra.com" in text
+    assert "failed: ConnectError" in text
+
+
+def test_token_rejection_names_variables(
+    client: TelstraMessaging, service: FakeService
+) -> None:
+    """A rejected token request says which credentials to check."""
+    body = {"error": "invalid_client", "error_description": "unknown client"}
+    service.queue("/token", httpx.Response(401, json=body))
+    with pytest.raises(AuthenticationError) as caught:
+        client.get_sms_status("abc")
+    assert "TELSTRA_CLIENT_SECRET" in str(caught.value)

@@ -317,7 +317,9 @@ def test_send_read_timeout_text() -> None:
     """The error text names the method and path template."""
     error = httpx.ReadTimeout("timed out", request=request())
     step = attempts(send_op()).after_error(error)
-    assert str(step.error) == "POST /messages/sms timed out (ReadTimeout)"
+    assert str(step.error) == (
+        "POST /messages/sms to tapi.telstra.com timed out (ReadTimeout)"
+    )
 
 
 @pytest.mark.parametrize(

@@ -133,6 +133,7 @@ class APIStatusError(TelstraError):
         code: str | None,
         message: str,
         redact: Iterable[str] = (),
+        hint: str = "",
     ) -> None:
         self.response = response
         self.status_code = response.status_code
@@ -141,7 +142,8 @@ class APIStatusError(TelstraError):
         self.message = message
         self.request_id = _request_id(response)
         # `redact` is used here and not stored, so the exception keeps no secret.
-        super().__init__(self._describe(tuple(redact)))
+        text = self._describe(tuple(redact))
+        super().__init__(f"{text}; {hint}" if hint else text)
 
     def _describe(self, redact: tuple[str, ...]) -> str:
         text = f"HTTP {self.status_code}"
@@ -159,7 +161,11 @@ class BadRequestError(APIStatusError):
 
 
 class AuthenticationError(APIStatusError):
-    """401, or an OAuth error from the token server: check the client credentials."""
+    """401, or an OAuth error from the token server: check the client credentials.
+
+    An error from the token server says so in its text, and names the variables
+    that hold the credentials.
+    """
 
 
 class PermissionDeniedError(APIStatusError):
@@ -248,8 +254,19 @@ def error_from_response(
         error_class = AuthenticationError
     if not message and body is None and response.content:
         message = f"non-JSON body ({_content_type(response)})"
+    hint = ""
+    if token_request and error_class is AuthenticationError:
+        hint = (
+            "the token request was rejected; check client_id and client_secret "
+            "(TELSTRA_CLIENT_ID, TELSTRA_CLIENT_SECRET)"
+        )
     return error_class(
-        response=response, body=body, code=code, message=message, redact=redact
+        response=response,
+        body=body,
+        code=code,
+        message=message,
+        redact=redact,
+        hint=hint,
     )
 
 
@@ -273,12 +290,19 @@ def translate_transport_error(
     Besides transport errors this covers a body that cannot be decoded (such as
     a gzip header on a body that is not gzip), which leaves no usable response.
     """
+    request = _request(error)
+    # The host and port tell a wrong base URL or a server that is down apart from
+    # a slow one; the path stays a template because it may hold a message id.
+    where = f" to {request.url.netloc.decode('ascii')}" if request is not None else ""
     if isinstance(error, httpx.TimeoutException):
         return APITimeoutError(
-            f"{description} timed out ({type(error).__name__})", request=_request(error)
+            f"{description}{where} timed out ({type(error).__name__})",
+            request=request,
         )
     return APIConnectionError(
-        f"{description} failed: {type(error).__name__}", request=_request(error)
+        f"{description}{where} failed: {type(error).__name__}; check the URL and "
+        "that the server is running",
+        request=request,
     )
 
 
