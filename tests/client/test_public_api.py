@@ -97,3 +97,9 @@ def test_wait_returns_final(client: TelstraMessaging, service: FakeService) -> N
     status = client.wait_for_delivery("abc", poll_interval=0.5)
     assert status.delivery_status is DeliveryStatus.UNDELIVERABLE
     assert service.count("GET", "/status") == 3
+
+
+def test_telstra_log_unknown_warns() -> None:
+    """An unknown TELSTRA_LOG value warns that logging stays off."""
+    output = _debug_output({"TELSTRA_LOG": "verbose", "PATH": "/usr/bin:/bin"})
+    assert "TELSTRA_LOG='verbose' is not one of debug, info, warning" in output

@@ -12,8 +12,8 @@ import threading
 import httpx
 import pytest
 
-from telstra_messaging.sandbox import main
-from telstra_messaging.sandbox._cli import parse_args
+from telstra_messaging.sandbox import SPECIAL_RECIPIENTS, SandboxState, main
+from telstra_messaging.sandbox._cli import _is_loopback, _print_banner, parse_args
 
 # Bounds for the subprocess test: they stop a hung child, and a healthy run ends
 # far sooner.
@@ -139,3 +139,20 @@ def test_module_runs_and_stops() -> None:
     assert printed["base URL"].endswith("/v2")
     assert response.status_code == 200
     assert exit_status == 0
+
+
+def test_banner_lists_special_numbers(capsys: pytest.CaptureFixture[str]) -> None:
+    """The banner lists the numbers that end in other statuses."""
+    _print_banner(SandboxState(), "http://127.0.0.1:8080")
+    banner = capsys.readouterr().out
+    for number, status in SPECIAL_RECIPIENTS.items():
+        assert f"{number} {status}" in banner
+
+
+@pytest.mark.parametrize(
+    ("host", "loopback"),
+    [("127.0.0.1", True), ("::1", True), ("localhost", True), ("0.0.0.0", False)],
+)
+def test_loopback_hosts(host: str, loopback: bool) -> None:
+    """Only loopback hosts pass without the warning."""
+    assert _is_loopback(host) is loopback

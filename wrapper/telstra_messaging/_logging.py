@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import warnings
 
 LOGGER_NAME = "telstra_messaging"
 _LEVELS = {"debug": logging.DEBUG, "info": logging.INFO, "warning": logging.WARNING}
@@ -17,8 +18,15 @@ def setup_logging() -> None:
     """Add a NullHandler, and a stderr handler when TELSTRA_LOG names a level."""
     logger = logging.getLogger(LOGGER_NAME)
     logger.addHandler(logging.NullHandler())
-    level = _LEVELS.get(os.environ.get("TELSTRA_LOG", "").strip().lower())
+    requested = os.environ.get("TELSTRA_LOG", "").strip().lower()
+    level = _LEVELS.get(requested)
     if level is None:
+        if requested:
+            warnings.warn(
+                f"TELSTRA_LOG={requested!r} is not one of {', '.join(_LEVELS)}; "
+                "the SDK's logging stays off",
+                stacklevel=2,
+            )
         return
     handler = logging.StreamHandler()
     handler.setFormatter(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import ipaddress
 import logging
 import socket
 import sys
@@ -17,7 +18,7 @@ from telstra_messaging.sandbox._server import (
     uvicorn_config,
 )
 from telstra_messaging.sandbox._spec import load_sandbox_spec
-from telstra_messaging.sandbox._state import SandboxState
+from telstra_messaging.sandbox._state import SPECIAL_RECIPIENTS, SandboxState
 
 DEFAULT_PORT = 8080
 
@@ -84,6 +85,15 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return build_parser().parse_args(argv)
 
 
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 def _print_banner(state: SandboxState, server_origin: str) -> None:
     """Print the URLs and the fake credentials that a client needs."""
     spec = load_sandbox_spec()
@@ -92,6 +102,10 @@ def _print_banner(state: SandboxState, server_origin: str) -> None:
     print(f"  auth URL:      {server_origin}{spec.auth_base_path}")
     print(f"  client id:     {state.client_id}")
     print(f"  client secret: {state.client_secret}")
+    special = ", ".join(
+        f"{number} {status}" for number, status in SPECIAL_RECIPIENTS.items()
+    )
+    print(f"  final statuses other than DELIVRD: {special}")
     print("Press Ctrl-C to stop.", flush=True)
 
 
@@ -128,6 +142,14 @@ def main(argv: list[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
 
+    if not _is_loopback(args.host):
+        # The credentials are public defaults, so anyone who can reach the host
+        # can use it, and the SDK accepts plain http only on loopback.
+        print(
+            f"warning: --host {args.host} is not a loopback address; the sandbox's "
+            "fake credentials are reachable from other machines",
+            file=sys.stderr,
+        )
     _print_banner(state, origin(args.host, sock.getsockname()[1]))
     _serve(state, args.host, sock)
     return 0
