@@ -79,18 +79,8 @@ def resolve_settings(
     """
     client_id = _credential(client_id, "client_id", "TELSTRA_CLIENT_ID")
     client_secret = _credential(client_secret, "client_secret", "TELSTRA_CLIENT_SECRET")
-    if isinstance(max_retries, bool) or not isinstance(max_retries, int):
-        raise InvalidInputError(
-            f"max_retries must be an int of 0 or more, not {max_retries!r}"
-        )
-    if max_retries < 0:
-        raise InvalidInputError(f"max_retries={max_retries}; give 0 or more")
-    if isinstance(max_mms_bytes, bool) or not isinstance(max_mms_bytes, int):
-        raise InvalidInputError(
-            f"max_mms_bytes must be a positive int, not {max_mms_bytes!r}"
-        )
-    if max_mms_bytes < 1:
-        raise InvalidInputError(f"max_mms_bytes={max_mms_bytes}; give 1 or more")
+    _check_count(max_retries, argument="max_retries", minimum=0)
+    _check_count(max_mms_bytes, argument="max_mms_bytes", minimum=1)
     return Settings(
         client_id=client_id,
         client_secret=client_secret,
@@ -108,6 +98,13 @@ def resolve_settings(
         retry=RetryPolicy(max_retries=max_retries),
         max_mms_bytes=max_mms_bytes,
     )
+
+
+def _check_count(value: object, *, argument: str, minimum: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise InvalidInputError(
+            f"{argument} must be an int of {minimum} or more, not {value!r}"
+        )
 
 
 def _fallback(value: str | None, variable: str, default: str | None) -> str | None:

@@ -87,15 +87,19 @@ def normalise_recipients(to: str | Sequence[str], *, reply_request: bool) -> str
         normalise_phone_number(number, argument=f"to[{index}]" if index else "to")
         for index, number in enumerate(numbers)
     ]
-    for index, number in enumerate(normalised):
-        first = normalised.index(number)
+    _reject_repeats(normalised)
+    return ",".join(normalised)
+
+
+def _reject_repeats(numbers: list[str]) -> None:
+    """Reject a number listed twice, in any spelling: it would get the SMS twice."""
+    for index, number in enumerate(numbers):
+        first = numbers.index(number)
         if first != index:
-            # The same person would get the message twice.
             raise InvalidInputError(
                 f"to[{index}] is the same number as to[{first}]; list each "
                 "recipient once"
             )
-    return ",".join(normalised)
 
 
 def normalise_sender(value: str) -> str:
