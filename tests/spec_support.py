@@ -29,6 +29,12 @@ SPEC_PATH = Path(
     os.environ.get("CONTRACT_SPEC_PATH")
     or Path(__file__).resolve().parent.parent / "openapi.yaml"
 )
+REQUEST_SCHEMAS = (
+    "SendSMSRequest",
+    "SendMMSRequest",
+    "MMSContent",
+    "OAuthTokenRequest",
+)
 API_SERVER = "https://tapi.telstra.com/v2"
 AUTH_SERVER = "https://sapi.telstra.com/v1/oauth"
 
@@ -47,6 +53,10 @@ def openapi_for(base_url: str = API_SERVER, auth_url: str = AUTH_SERVER) -> Open
     spec = copy.deepcopy(load_spec())
     spec["servers"] = [{"url": base_url}]
     spec["paths"]["/token"]["servers"] = [{"url": auth_url}]
+    # The SDK must send only the properties the spec names, so the request body
+    # schemas are closed here, though the document leaves them open.
+    for name in REQUEST_SCHEMAS:
+        spec["components"]["schemas"][name]["additionalProperties"] = False
     return OpenAPI.from_dict(spec)
 
 
@@ -107,14 +117,21 @@ class HttpxOpenAPIResponse:
 
 
 def check_request(openapi: OpenAPI, request: httpx.Request) -> None:
-    """Fail unless the spec allows `request`; messaging requests need a bearer token."""
+    """Fail unless the spec allows `request`.
+
+    Messaging requests need a bearer token, and the token request must have none.
+    """
     adapted = HttpxOpenAPIRequest(request)
     result = openapi.unmarshal_request(adapted)
     assert not result.errors, (
         f"{request.method} {request.url.path} violates openapi.yaml: "
         f"{_describe(result.errors)}"
     )
-    if not request.url.path.endswith("/token"):
+    if request.url.path.endswith("/token"):
+        assert "authorization" not in request.headers, (
+            "the token request carries an Authorization header"
+        )
+    else:
         authorization = request.headers.get("authorization", "")
         assert authorization.startswith("Bearer "), (
             f"{request.method} {request.url.path} has no bearer token"

@@ -13,6 +13,7 @@ from fake_service import FakeService
 from telstra_messaging import (
     APIConnectionError,
     APIStatusError,
+    AsyncTelstraMessaging,
     AuthenticationError,
     BadRequestError,
     InvalidInputError,
@@ -313,3 +314,29 @@ def test_token_rejection_names_variables(
     with pytest.raises(AuthenticationError) as caught:
         client.get_sms_status("abc")
     assert "TELSTRA_CLIENT_SECRET" in str(caught.value)
+
+
+def test_validity_over_max_rejected_unsent(
+    client: TelstraMessaging, service: FakeService
+) -> None:
+    """validity=10081, one minute over 7 days, raises InvalidInputError unsent."""
+    with pytest.raises(InvalidInputError, match=r"^validity=10081 is out of range"):
+        client.send_sms("0400000000", "x", validity=10081)
+    assert service.requests == []
+
+
+async def test_async_send_redirect_not_followed() -> None:
+    """The async client does not follow a 307 on a send, even when its client would."""
+    service = FakeService()
+    moved = httpx.Response(307, headers={"location": "http://127.0.0.1:9999/c"})
+    service.queue("/messages/sms", moved)
+    http = httpx.AsyncClient(
+        transport=httpx.MockTransport(service.async_handler), follow_redirects=True
+    )
+    client = AsyncTelstraMessaging("id", "secret-value", http_client=http)
+    with pytest.raises(APIStatusError) as caught:
+        await client.send_sms("0400000000", "hi")
+    await http.aclose()
+    assert caught.value.status_code == 307
+    hosts = [request.url.host for request in service.requests]
+    assert hosts == ["sapi.telstra.com", "tapi.telstra.com"]

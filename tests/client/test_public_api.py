@@ -11,7 +11,12 @@ import pytest
 from fake_service import FakeService
 
 import telstra_messaging
-from telstra_messaging import DeliveryStatus, DeliveryTimeoutError, TelstraMessaging
+from telstra_messaging import (
+    AsyncTelstraMessaging,
+    DeliveryStatus,
+    DeliveryTimeoutError,
+    TelstraMessaging,
+)
 
 
 def test_all_sorted_and_importable() -> None:
@@ -94,6 +99,13 @@ def test_wait_returns_final(client: TelstraMessaging, service: FakeService) -> N
     """wait_for_delivery polls through PEND and SENT until a final status."""
     bodies = [{"deliveryStatus": code} for code in ("PEND", "SENT", "UNDVBL")]
     service.queue("/status", *[httpx.Response(200, json=body) for body in bodies])
+    now = [0.0]
+
+    def advance(delay: float) -> None:
+        now[0] += delay
+
+    client._sleep = advance
+    client._monotonic = lambda: now[0]
     status = client.wait_for_delivery("abc", poll_interval=0.5)
     assert status.delivery_status is DeliveryStatus.UNDELIVERABLE
     assert service.count("GET", "/status") == 3
@@ -103,3 +115,38 @@ def test_telstra_log_unknown_warns() -> None:
     """An unknown TELSTRA_LOG value warns that logging stays off."""
     output = _debug_output({"TELSTRA_LOG": "verbose", "PATH": "/usr/bin:/bin"})
     assert "TELSTRA_LOG='verbose' is not one of debug, info, warning" in output
+
+
+async def test_async_wait_returns_final(
+    async_client: AsyncTelstraMessaging, service: FakeService
+) -> None:
+    """The async wait_for_delivery stops polling at the first final status."""
+    bodies = [{"deliveryStatus": code} for code in ("PEND", "SENT", "UNDVBL")]
+    service.queue("/status", *[httpx.Response(200, json=body) for body in bodies])
+    now = [0.0]
+
+    async def advance(delay: float) -> None:
+        now[0] += delay
+
+    async_client._sleep = advance
+    async_client._monotonic = lambda: now[0]
+    status = await async_client.wait_for_delivery("abc", poll_interval=0.5)
+    assert status.delivery_status is DeliveryStatus.UNDELIVERABLE
+    assert service.count("GET", "/status") == 3
+    assert now[0] == pytest.approx(0.5 + 0.75)
+
+
+async def test_async_replies_polled_while_more(
+    async_client: AsyncTelstraMessaging, service: FakeService
+) -> None:
+    """The async iter_sms_replies polls again while moreMessages is above 0."""
+    first = {"from": "+61400000001", "body": "one", "moreMessages": 1}
+    second = {"from": "+61400000001", "body": "two", "moreMessages": 0}
+    service.queue(
+        "/messages/sms",
+        httpx.Response(200, json=[first]),
+        httpx.Response(200, json=[second]),
+    )
+    replies = [reply async for reply in async_client.iter_sms_replies()]
+    assert [reply.body for reply in replies] == ["one", "two"]
+    assert service.count("GET", "/messages/sms") == 2

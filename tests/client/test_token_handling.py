@@ -171,3 +171,33 @@ def test_token_not_sent_to_auth_host(
     for request in service.requests:
         if request.url.host == "sapi.telstra.com":
             assert "authorization" not in request.headers
+
+
+def test_token_refresh_carries_no_bearer(
+    client: TelstraMessaging, service: FakeService
+) -> None:
+    """The token request that replaces an expired token carries no bearer token."""
+    now = [1000.0]
+    client._slot.clock = lambda: now[0]
+    client.get_sms_status("abc")
+    now[0] += 3600
+    client.get_sms_status("abc")
+    token_requests = [r for r in service.requests if r.url.path.endswith("/token")]
+    assert len(token_requests) == 2
+    for request in token_requests:
+        assert "authorization" not in request.headers
+
+
+async def test_async_token_refresh_carries_no_bearer(
+    async_client: AsyncTelstraMessaging, service: FakeService
+) -> None:
+    """The async client's refresh token request carries no bearer token either."""
+    now = [1000.0]
+    async_client._slot.clock = lambda: now[0]
+    await async_client.get_sms_status("abc")
+    now[0] += 3600
+    await async_client.get_sms_status("abc")
+    token_requests = [r for r in service.requests if r.url.path.endswith("/token")]
+    assert len(token_requests) == 2
+    for request in token_requests:
+        assert "authorization" not in request.headers

@@ -143,3 +143,9 @@ def test_empty_object_message() -> None:
     """An object of neither kind is named as such."""
     with pytest.raises(InvalidInputError, match="neither a delivery receipt"):
         parse_callback(b"{}")
+
+
+def test_receipt_with_from_is_receipt() -> None:
+    """A body with deliveryStatus is a DeliveryReceipt even if it also has from."""
+    body = {**json.loads(RECEIPT_TEXT), "from": "+61400000001"}
+    assert isinstance(parse_callback(body), DeliveryReceipt)
