@@ -1,4 +1,4 @@
-"""Hostile input and hostile answers: each gets a typed error, nothing is sent
+"""Hostile input and hostile responses: each gets a typed error, nothing is sent
 twice, and nothing secret reaches an exception message or a log."""
 
 from __future__ import annotations
@@ -232,7 +232,7 @@ def test_callback_str_with_bom() -> None:
 def test_empty_status_body_unreadable(
     client: TelstraMessaging, service: FakeService
 ) -> None:
-    """A status answer without deliveryStatus raises instead of looking final."""
+    """A status response without deliveryStatus raises instead of looking final."""
     service.queue("/status", httpx.Response(200, json={}))
     with pytest.raises(ResponseValidationError):
         client.wait_for_delivery("abc")
@@ -308,7 +308,7 @@ def test_connection_error_names_host(service: FakeService) -> None:
 def test_token_rejection_names_variables(
     client: TelstraMessaging, service: FakeService
 ) -> None:
-    """A rejected token request says which credentials to check."""
+    """A rejected token request names the credentials to check."""
     body = {"error": "invalid_client", "error_description": "unknown client"}
     service.queue("/token", httpx.Response(401, json=body))
     with pytest.raises(AuthenticationError) as caught:

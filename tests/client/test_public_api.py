@@ -45,7 +45,7 @@ def test_logger_has_null_handler() -> None:
 
 
 def _debug_output(environment: dict[str, str]) -> str:
-    # One answer serves both calls: the token reader and the status reader each
+    # One response body serves both calls: the token reader and the status reader each
     # take their own keys from it.
     script = (
         "import httpx, telstra_messaging as t\n"

@@ -37,7 +37,7 @@ def test_token_single_flight_threads(
     all_submitted = threading.Event()
 
     def held_token(request: httpx.Request) -> httpx.Response:
-        # Hold the first token answer until every call has started, so that the
+        # Hold the first token response until every call has started, so that the
         # other threads pile up behind it instead of finding a cached token.
         all_submitted.wait(timeout=30)
         return service._default(request)

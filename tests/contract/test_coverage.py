@@ -236,7 +236,7 @@ def test_token_properties_covered() -> None:
 
 
 def test_array_response_uses_reader() -> None:
-    """Retrieve SMS Responses answers an array that read_replies reads whole."""
+    """Retrieve SMS Responses returns an array that read_replies reads whole."""
     operation = next(
         op for op_id, _, _, op in OPERATIONS if op_id == "retrieve_sms_responses"
     )
