@@ -4,8 +4,8 @@ openapi-core has no httpx integration, so the two adapter classes here give it
 an httpx request and response in the shape of its `Request` and `Response`
 protocols. `ValidatingTransport` wraps a real transport (loopback HTTP to the
 sandbox, or an httpx.MockTransport) and fails the test on any request the spec
-does not allow, any messaging request without a bearer token, and, unless told
-otherwise, any response the spec does not allow.
+does not allow, any messaging request without a bearer token, and, unless
+`check_responses` is False, any response the spec does not allow.
 """
 
 from __future__ import annotations
