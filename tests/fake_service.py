@@ -1,7 +1,7 @@
 """A scripted stand-in for the service, for httpx.MockTransport.
 
-It answers the token request and the messaging operations with spec-shaped
-bodies, counts what it receives, and lets a test queue other answers (a status,
+It responds to the token request and the messaging operations with spec-shaped
+bodies, counts what it receives, and lets a test queue other responses (a status,
 a body, or an exception to raise) for the next requests to a path suffix.
 """
 

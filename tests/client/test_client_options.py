@@ -170,7 +170,7 @@ def test_parity_same_public_names() -> None:
 async def test_parity_same_results(
     client: TelstraMessaging, async_client: AsyncTelstraMessaging
 ) -> None:
-    """Both clients return equal results for the same answers."""
+    """Both clients return equal results for the same responses."""
     assert client.send_sms("0400000000", "hi") == await async_client.send_sms(
         "0400000000", "hi"
     )

@@ -63,7 +63,7 @@ async def test_main_job_async(
 
 
 def test_main_job_replies_drain(client: TelstraMessaging) -> None:
-    """iter_sms_replies keeps polling while moreMessages says more are waiting."""
+    """iter_sms_replies keeps polling while moreMessages is above 0."""
     ids = []
     for _ in range(3):
         sent = client.send_sms(NATIONAL_MOBILE, "Reply please", reply_request=True)

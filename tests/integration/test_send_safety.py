@@ -40,7 +40,7 @@ PNG = MmsContent.from_bytes(b"\x89PNG\r\n\x1a\n", filename="dot.png")
 def test_sms_accepted_then_failed_sent_once(
     client: TelstraMessaging, sandbox: SandboxServer, fault: Fault, error: type
 ) -> None:
-    """After the service accepted the SMS and the answer failed, it is not resent."""
+    """After the service accepted the SMS and the response failed, it is not resent."""
     sandbox.state.inject("send_sms", fault)
     with pytest.raises(error):
         client.send_sms("0491570006", "Once only")
@@ -67,7 +67,7 @@ def test_sms_read_timeout_sent_once(sandbox: SandboxServer) -> None:
 def test_mms_dropped_sent_once(
     client: TelstraMessaging, sandbox: SandboxServer
 ) -> None:
-    """An MMS whose answer was cut off is not sent again."""
+    """An MMS whose response was cut off is not sent again."""
     sandbox.state.inject("send_mms", AcceptThenDrop())
     with pytest.raises(APIConnectionError):
         client.send_mms("0491570006", PNG)

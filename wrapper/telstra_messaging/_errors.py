@@ -25,9 +25,10 @@ TelstraError
 
 Exception messages never contain tokens, client secrets, phone numbers or message
 bodies. The service's own code, message and request id are kept on the exception's
-attributes as sent; in its text, the values of the request that failed (secret,
-body, recipients) are replaced, digit runs that may be phone numbers are masked,
-and each part is cut to 200 characters, since a service may echo what it was sent.
+attributes as sent. A service may echo what it was sent, so in the exception's
+text the values of the failed request (secret, token, body, recipients) are
+replaced, digit runs that may be phone numbers are masked, and each part is cut to
+200 characters.
 """
 
 from __future__ import annotations
@@ -163,8 +164,8 @@ class BadRequestError(APIStatusError):
 class AuthenticationError(APIStatusError):
     """401, or an OAuth error from the token server: check the client credentials.
 
-    An error from the token server says so in its text, and names the variables
-    that hold the credentials.
+    The text of an error from the token server states that the token request was
+    rejected and names the variables that contain the credentials.
     """
 
 
@@ -291,8 +292,8 @@ def translate_transport_error(
     a gzip header on a body that is not gzip), which leaves no usable response.
     """
     request = _request(error)
-    # The host and port tell a wrong base URL or a server that is down apart from
-    # a slow one; the path stays a template because it may hold a message id.
+    # The host and port help tell a wrong base URL from a server that is down. The
+    # path stays a template because it may contain a message id.
     where = f" to {request.url.netloc.decode('ascii')}" if request is not None else ""
     if isinstance(error, httpx.TimeoutException):
         return APITimeoutError(
