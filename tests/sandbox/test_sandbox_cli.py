@@ -156,3 +156,25 @@ def test_banner_lists_special_numbers(capsys: pytest.CaptureFixture[str]) -> Non
 def test_loopback_hosts(host: str, loopback: bool) -> None:
     """Only loopback hosts pass without the warning."""
     assert _is_loopback(host) is loopback
+
+
+def test_missing_extra_names_install_command() -> None:
+    """Without the sandbox extra, importing the sandbox names the pip command."""
+    script = (
+        "import importlib.util as util\n"
+        "real = util.find_spec\n"
+        "util.find_spec = lambda name, *rest: (\n"
+        "    None if name == 'starlette' else real(name, *rest)\n"
+        ")\n"
+        "import telstra_messaging.sandbox\n"
+    )
+    result = subprocess.run(  # noqa: S603 (fixed arguments)
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "pip install 'telstra-messaging-v2[sandbox]'" in result.stderr
+    assert "ImportError: the sandbox needs starlette" in result.stderr

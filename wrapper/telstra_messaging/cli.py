@@ -82,7 +82,7 @@ def _run_sandbox(sandbox_args: list[str]) -> int:
     except ImportError as error:
         print(
             f"error: the sandbox needs its extra: pip install "
-            f"'telstra-messaging-v2[sandbox]' ({error.name} is missing)",
+            f"'telstra-messaging-v2[sandbox]' ({error.name or error} is missing)",
             file=sys.stderr,
         )
         return EXIT_INVALID

@@ -121,10 +121,26 @@ and status of each request, and each injected fault. It never logs tokens,
 secrets, phone numbers or message bodies.
 """
 
-from telstra_messaging.sandbox._app import create_app
-from telstra_messaging.sandbox._cli import main
-from telstra_messaging.sandbox._errors import ErrorCode
-from telstra_messaging.sandbox._faults import (
+import importlib.util
+
+# Fail with the install command, not a bare ModuleNotFoundError, when the
+# sandbox extra is missing; this covers `python -m telstra_messaging.sandbox` too.
+_MISSING = [
+    name
+    for name in ("starlette", "uvicorn", "openapi_core", "yaml")
+    if importlib.util.find_spec(name) is None
+]
+if _MISSING:
+    raise ImportError(
+        f"the sandbox needs {', '.join(_MISSING)}; install its extra with "
+        "pip install 'telstra-messaging-v2[sandbox]'",
+        name=_MISSING[0],
+    )
+
+from telstra_messaging.sandbox._app import create_app  # noqa: E402
+from telstra_messaging.sandbox._cli import main  # noqa: E402
+from telstra_messaging.sandbox._errors import ErrorCode  # noqa: E402
+from telstra_messaging.sandbox._faults import (  # noqa: E402
     AcceptThenDelay,
     AcceptThenDrop,
     AcceptThenFail,
@@ -132,9 +148,9 @@ from telstra_messaging.sandbox._faults import (
     Fault,
     RespondWith,
 )
-from telstra_messaging.sandbox._rules import count_sms_segments
-from telstra_messaging.sandbox._server import SandboxServer
-from telstra_messaging.sandbox._state import (
+from telstra_messaging.sandbox._rules import count_sms_segments  # noqa: E402
+from telstra_messaging.sandbox._server import SandboxServer  # noqa: E402
+from telstra_messaging.sandbox._state import (  # noqa: E402
     OPERATION_IDS,
     SANDBOX_NUMBER,
     SPECIAL_RECIPIENTS,
