@@ -58,3 +58,13 @@ def test_newline_in_path_json_404(api: httpx.Client) -> None:
     response = api.get("/messages/sms/before%0Aafter/status")
     assert response.status_code == 404
     assert response.json()["code"] == "RESOURCE-NOT-FOUND"
+
+
+def test_oversized_body_rejected(api: httpx.Client) -> None:
+    """A body over the sandbox's 10 MB limit gets 400 without being validated."""
+    body = b'{"to":"0400000000","body":"' + b"x" * 10_000_001 + b'"}'
+    response = api.post(
+        "/messages/sms", headers={"Content-Type": "application/json"}, content=body
+    )
+    assert response.status_code == 400
+    assert "over 10000000 bytes" in response.json()["message"]

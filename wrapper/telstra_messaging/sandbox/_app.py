@@ -76,6 +76,10 @@ from telstra_messaging.sandbox._validation import (
 
 logger = logging.getLogger("telstra_messaging.sandbox")
 
+# Validation runs on the event loop at roughly 1 s per MB, so a bigger body would
+# stall every other client. 10 MB leaves room for a 2 MB MMS in base64.
+MAX_BODY_BYTES = 10_000_000
+
 
 @dataclasses.dataclass(frozen=True)
 class _Call:
@@ -108,7 +112,16 @@ class _SandboxEndpoint:
             await response(scope, receive, send)
 
     async def _dispatch(self, request: Request, receive: Receive) -> Response | None:
-        body = await request.body()
+        body = await _read_body(request)
+        if body is None:
+            logger.info(
+                "%s (body over %d bytes) -> 400", request.method, MAX_BODY_BYTES
+            )
+            return ApiError(
+                400,
+                ErrorCode.INVALID_REQUEST,
+                f"the request body is over {MAX_BODY_BYTES} bytes",
+            ).to_response()
         openapi_request = SandboxOpenAPIRequest(request, body)
         url = urllib.parse.urljoin(openapi_request.host_url, openapi_request.path)
         try:
@@ -310,6 +323,18 @@ async def _internal_error(request: Request, error: Exception) -> Response:
         ),
         status_code=500,
     )
+
+
+async def _read_body(request: Request) -> bytes | None:
+    """Read the request body, or return None once it passes MAX_BODY_BYTES."""
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY_BYTES:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def create_app(state: SandboxState | None = None) -> Starlette:
