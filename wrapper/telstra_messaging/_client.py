@@ -38,7 +38,8 @@ class TelstraMessaging(ClientBase):
     `close()`, to close the HTTP connections it opened.
 
     `timeout` is seconds or an `httpx.Timeout` (default: 5 s to connect, 30 s for
-    the rest); every method also takes `timeout=` for one call. `max_retries`
+    the rest); each request method also takes `timeout=` for one call, while
+    `wait_for_delivery`'s `timeout` is its whole wait. `max_retries`
     counts retries after the first attempt; 0 turns retrying off. Pass
     `http_client` (closed by you, not by this client) or `transport` for proxies,
     custom TLS or tests.
@@ -176,8 +177,10 @@ class TelstraMessaging(ClientBase):
     ) -> MessageStatus:
         """Poll the status until it is final (anything but PEND and SENT).
 
-        Raises DeliveryTimeoutError, carrying the last status, after `timeout`
-        seconds. Polls start `poll_interval` apart and grow to `max_poll_interval`.
+        Raises DeliveryTimeoutError, carrying the last status, once `timeout`
+        seconds have passed; a poll already in progress is not cut short. Polls
+        start `poll_interval` apart and grow to `max_poll_interval`. A status
+        outside the document's list (UNKNOWN) counts as final.
         """
         schedule = self._poll_schedule(kind, timeout, poll_interval, max_poll_interval)
         fetch = self.get_sms_status if kind == "sms" else self.get_mms_status
