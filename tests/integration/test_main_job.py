@@ -6,6 +6,7 @@ import importlib.util
 from pathlib import Path
 
 import pytest
+from main_job import IMAGE, NATIONAL_MOBILE, run_main_job
 
 from telstra_messaging import (
     AsyncTelstraMessaging,
@@ -17,31 +18,11 @@ from telstra_messaging import (
 from telstra_messaging.sandbox import SandboxServer
 
 ROOT = Path(__file__).resolve().parents[2]
-IMAGE = ROOT / "scripts" / "assets" / "demo-logo.png"
-NATIONAL_MOBILE = "0491 570 006"
 
 
 def test_main_job_sync(client: TelstraMessaging, sandbox: SandboxServer) -> None:
     """Send an SMS and an MMS, see both delivered, and read the reply."""
-    sms = client.send_sms(NATIONAL_MOBILE, "Your table is ready", reply_request=True)
-    assert sms.messages[0].to == "+61491570006"
-    assert sms.number_segments == 1
-    sms_status = client.wait_for_delivery(sms.message_id, poll_interval=0.02)
-    assert sms_status.delivery_status is DeliveryStatus.DELIVERED
-    assert sms_status.received_at is not None
-
-    mms = client.send_mms(
-        NATIONAL_MOBILE, MmsContent.from_path(IMAGE), subject="Table map"
-    )
-    assert "/" in mms.message_id
-    mms_status = client.wait_for_delivery(
-        mms.message_id, kind="mms", poll_interval=0.02
-    )
-    assert mms_status.delivery_status is DeliveryStatus.DELIVERED
-
-    replies = list(client.iter_sms_replies())
-    assert [reply.message_id for reply in replies] == [sms.message_id]
-    assert replies[0].from_ == "+61491570006"
+    run_main_job(client, poll_interval=0.02)
     assert sandbox.state.request_count("get_access_token") == 1
 
 

@@ -19,19 +19,17 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
+from main_job import run_main_job
 from prism_support import (
-    ROOT,
     VIOLATIONS_HEADER,
     PrismProcess,
     RecordingTransport,
     describe,
 )
 
-from telstra_messaging import DeliveryStatus, MmsContent, TelstraMessaging
+from telstra_messaging import TelstraMessaging
 from telstra_messaging.sandbox import RespondWith, SandboxServer
 
-IMAGE = ROOT / "scripts" / "assets" / "demo-logo.png"
-NATIONAL_MOBILE = "0491 570 006"
 PRISM_PROBLEM = "https://stoplight.io/prism/errors#"
 
 
@@ -118,25 +116,7 @@ def test_main_job_through_proxy(
     """The main job passes Prism's checks, and every request reaches the sandbox."""
     counts_before = request_counts(sandbox)
 
-    sms = client.send_sms(NATIONAL_MOBILE, "Your table is ready", reply_request=True)
-    assert sms.messages[0].to == "+61491570006"
-    assert sms.number_segments == 1
-    sms_status = client.wait_for_delivery(sms.message_id, poll_interval=0.05)
-    assert sms_status.delivery_status is DeliveryStatus.DELIVERED
-    assert sms_status.received_at is not None
-
-    mms = client.send_mms(
-        NATIONAL_MOBILE, MmsContent.from_path(IMAGE), subject="Table map"
-    )
-    assert "/" in mms.message_id
-    mms_status = client.wait_for_delivery(
-        mms.message_id, kind="mms", poll_interval=0.05
-    )
-    assert mms_status.delivery_status is DeliveryStatus.DELIVERED
-
-    replies = list(client.iter_sms_replies())
-    assert [reply.message_id for reply in replies] == [sms.message_id]
-    assert replies[0].from_ == "+61491570006"
+    run_main_job(client, poll_interval=0.05)
 
     for response in recorder.responses:
         assert VIOLATIONS_HEADER not in response.headers, describe(response)
