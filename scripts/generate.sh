@@ -23,7 +23,7 @@ RUFF_NO_CACHE=true PATH="$generator_bin:$PATH" \
     cat "$work/generator.log" >&2
     exit 1
 }
-# PEP 561 marker: the generator does not write one when --meta is none.
+# PEP 561 marker, which the generator does not write with --meta none.
 touch "$work/$package/py.typed"
 
 if [[ "${1:-}" == "--check" ]]; then

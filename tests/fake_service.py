@@ -1,7 +1,7 @@
 """A scripted stand-in for the service, for httpx.MockTransport.
 
 It responds to the token request and the messaging operations with spec-shaped
-bodies, counts what it receives, and lets a test queue other responses (a status,
+bodies and counts what it receives. A test can queue other responses (a status,
 a body, or an exception to raise) for the next requests to a path suffix.
 """
 
@@ -40,7 +40,7 @@ STATUS_BODY = {
 
 
 class FakeService:
-    """Answers requests in a MockTransport; thread-safe."""
+    """Stand-in service that a MockTransport calls; safe to use from many threads."""
 
     def __init__(self, *, expires_in: Any = 3599) -> None:
         self.expires_in = expires_in

@@ -164,7 +164,7 @@ class PrismProcess:
     def _responds(self) -> bool:
         # GET / matches no operation, so Prism responds with its own 404 problem
         # (and, in proxy mode with --errors, forwards nothing upstream). Checking
-        # the problem type tells Prism apart from another process on the port.
+        # the problem type distinguishes Prism from another process on the port.
         try:
             response = httpx.get(self.origin + "/", timeout=1.0, trust_env=False)
         except httpx.TransportError:

@@ -1,5 +1,5 @@
-"""What both clients share apart from I/O: configuration, repr, and the set-up of
-each call's attempts and of delivery polling."""
+"""The base class of both clients: configuration, repr, and the set-up of each
+call's attempts and of delivery polling, none of which does I/O."""
 
 from __future__ import annotations
 

@@ -38,7 +38,7 @@ class TelstraMessaging(ClientBase):
     `close()`, to close the HTTP connections it opened.
 
     `timeout` is seconds or an `httpx.Timeout` (default: 5 s to connect, 30 s for
-    the rest); each request method also takes `timeout=` for one call, while
+    the rest). Each request method also takes `timeout=` for one call, but
     `wait_for_delivery`'s `timeout` is its whole wait. `max_retries`
     counts retries after the first attempt; 0 turns retrying off. Pass
     `http_client` (closed by you, not by this client) or `transport` for proxies,

@@ -282,7 +282,7 @@ class Attempts(Generic[T]):
         )
 
     def _should_replay(self, response: httpx.Response) -> bool:
-        """Whether a 401 from the API gets its one replay with a new token."""
+        """Return whether a 401 from the API gets its one replay with a new token."""
         if response.status_code != 401 or self.operation.server != "api":
             return False
         if self.token_replayed:

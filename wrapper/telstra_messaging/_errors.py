@@ -25,10 +25,10 @@ TelstraError
 
 Exception messages never contain tokens, client secrets, phone numbers or message
 bodies. The service's own code, message and request id are kept on the exception's
-attributes as sent. A service may echo what it was sent, so in the exception's
-text the values of the failed request (secret, token, body, recipients) are
-replaced, digit runs that may be phone numbers are masked, and each part is cut to
-200 characters.
+attributes as sent. A service may echo what it was sent, so the exception's text
+is scrubbed. The values of the failed request (secret, token, body, recipients)
+are replaced, digit runs that may be phone numbers are masked, and each part is
+cut to 200 characters.
 """
 
 from __future__ import annotations

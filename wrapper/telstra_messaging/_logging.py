@@ -1,4 +1,5 @@
-"""The `telstra_messaging` logger: silent unless the application or TELSTRA_LOG asks.
+"""The `telstra_messaging` logger: silent unless the application or TELSTRA_LOG
+enables it.
 
 Records carry the method, the path template, the status, the attempt and the
 delay; never a token, secret, phone number, message body or full URL.

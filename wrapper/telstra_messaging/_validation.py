@@ -59,8 +59,8 @@ def normalise_phone_number(value: str, *, argument: str) -> str:
 def normalise_recipients(to: str | Sequence[str], *, reply_request: bool) -> str:
     """Check one or several recipients; return them comma-separated in E.164.
 
-    NOTE: the 2.2.2 document types `to` as one string and later versions accept up
-    to 10 recipients without saying how they are joined; comma-separated is an
+    NOTE: the 2.2.2 document types `to` as one string, and later versions accept
+    up to 10 recipients without saying how they are joined. Comma-separated is an
     assumption not yet checked against the live service.
     """
     if isinstance(to, str):
